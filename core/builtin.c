@@ -1,0 +1,47 @@
+/* The core's own descriptor: health, metrics, a do-nothing route, and sql/ migrations. */
+#include <string.h>
+#include "core.h"
+
+/* Generated from the sql directory by core/sql2c.sh: static const crm_migration migrations[]. */
+#include "core-migrations.inc"
+
+/* 200 when the tenant's database answers, 503 otherwise; for load balancers. */
+static int healthz(crm_req *r)
+{
+	crm_rows *rows = crm_db_query(r, "SELECT 1", NULL);
+	r->db_failed = false; /* answer here, not with the error page */
+	if (!rows || rows->n_rows != 1)
+		return crm_send(r, 503, "text/plain; charset=utf-8", "database unavailable\n", 21, NULL);
+	return crm_send(r, 200, "text/plain; charset=utf-8", "ok\n", 3, NULL);
+}
+
+static int metrics(crm_req *r)
+{
+	size_t len;
+	char *text = crm_metrics_text(r->pool, &len);
+	return crm_send(r, 200, "text/plain; version=0.0.4; charset=utf-8", text, len, NULL);
+}
+
+/* The cheapest answer the stack can give: what every request pays before a handler. */
+static int ping(crm_req *r)
+{
+	return crm_send(r, 200, "text/plain; charset=utf-8", "pong\n", 5, NULL);
+}
+
+static const crm_route routes[] = {
+	{"GET", "/healthz", healthz, CRM_PERM_PUBLIC, 0},
+	{"GET", "/metrics", metrics, CRM_PERM_PUBLIC, 0},
+	{"GET", "/ping", ping, CRM_PERM_PUBLIC, 0},
+};
+
+const crm_plugin crm_core_plugin = {
+	.abi_major = CRM_ABI_MAJOR,
+	.abi_minor = CRM_ABI_MINOR,
+	.name = "core",
+	.version = CRM_VERSION,
+	.title = "core.product",
+	.routes = routes,
+	.n_routes = CRM_LEN(routes),
+	.migrations = migrations,
+	.n_migrations = CRM_LEN(migrations),
+};

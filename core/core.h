@@ -1,0 +1,137 @@
+/* The runtime's internal state, shared by its files; plugins never see this. */
+#ifndef CRM_CORE_H
+#define CRM_CORE_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <fcgiapp.h>
+#include <libxslt/xsltInternals.h>
+#include "crm/crm.h"
+#include "config.h"
+
+#define CRM_MAX_PLUGINS 128
+#define CRM_MAX_ARGS 8
+
+typedef struct crm_loaded {
+	const crm_plugin *desc;
+	char *path;          /* NULL for the core itself */
+	char *refused;       /* why it was refused, or NULL */
+	void *handle;
+} crm_loaded;
+
+typedef struct crm_route_ent {
+	const crm_route *route;
+	int plugin;          /* index in crm_rt.plugins */
+	int literal_segments;
+} crm_route_ent;
+
+typedef struct crm_runtime {
+	crm_config *conf;
+	crm_loaded plugins[CRM_MAX_PLUGINS];
+	size_t n_plugins;    /* [0] is the core */
+	crm_route_ent *routes;
+	size_t n_routes;
+	xsltStylesheetPtr sheet;
+	struct crm_metrics *metrics; /* shared memory, NULL outside crmd */
+} crm_runtime;
+
+extern crm_runtime crm_rt;
+
+typedef struct crm_db crm_db;
+
+/* Per-thread state: a connection per tenant, created on first use. */
+typedef struct crm_thread {
+	crm_db *db[CRM_MAX_TENANTS];
+	crm_pool *pool;
+} crm_thread;
+
+typedef struct crm_hdr {
+	const char *name, *value;
+	struct crm_hdr *next;
+} crm_hdr;
+
+struct crm_req {
+	crm_pool *pool;
+	crm_thread *thread;
+	FCGX_Request *fcgi;      /* NULL in jobs and crmctl */
+	const char *method, *path, *query_string;
+	crm_field *query, *form, *cookies;
+	const char *arg_names[CRM_MAX_ARGS], *arg_values[CRM_MAX_ARGS];
+	int n_args;
+	int tenant;              /* index in conf->tenants */
+	const char *locale;
+	int64_t user;
+	int route;               /* index in crm_rt.routes, -1 before routing */
+	signed char *enabled;    /* per plugin: 1/0, NULL until first asked */
+	const char *raw_body;    /* a body that is neither urlencoded nor multipart */
+	size_t raw_len;
+	bool db_failed;          /* a statement found the database gone */
+	bool in_tx;
+	/* the answer */
+	int status;
+	xmlDocPtr page;
+	xmlNodePtr content;
+	const char *body;
+	size_t body_len;
+	const char *content_type;
+	crm_hdr *headers;
+	crm_field *flash;        /* kind in name, key in value */
+	bool answered;
+};
+
+/* request.c */
+void crm_req_init(crm_req *r, crm_thread *t, crm_pool *pool, FCGX_Request *fcgi);
+/* Parse the FastCGI input; 0, or an HTTP status (400, 413) with the error key in *key. */
+int crm_req_parse(crm_req *r, const char **key);
+bool crm_plugin_enabled(crm_req *r, int plugin);
+
+/* db.c */
+int crm_db_global_init(void);
+void crm_db_global_end(void);
+crm_db *crm_db_open(const crm_config *c, const char *database, char *err, size_t errlen);
+void crm_db_close(crm_db *db);
+/* The request's connection, (re)connecting as needed; NULL when the database is down. */
+crm_db *crm_db_get(crm_req *r);
+/* Run SQL text as it is (migrations only). */
+int crm_db_raw(crm_db *db, const char *sql, char *err, size_t errlen);
+void crm_thread_end(crm_thread *t);
+
+/* plugin.c */
+int crm_plugins_load(const crm_config *c, bool log_refusals);
+void crm_plugins_unload(void);
+int crm_plugin_index(const char *name);
+
+/* router.c */
+int crm_router_build(void);
+/* Route index, or -404 / -405 (then *allow lists the methods). */
+int crm_router_match(crm_req *r, const char **allow);
+
+/* render.c, i18n.c */
+int crm_render_init(const crm_config *c);
+void crm_render_end(void);
+int crm_render_page(crm_req *r, xmlChar **out, int *len);
+int crm_i18n_load(const crm_config *c);
+void crm_i18n_end(void);
+const char *crm_i18n_get(const char *locale, const char *key);
+const char *crm_locale_pick(const char *accept_language, const char *fallback);
+
+/* response.c, dispatch.c */
+void crm_dispatch(crm_req *r);
+void crm_respond(crm_req *r);
+
+/* migrate.c: 0, or -1 with a message in err naming the migration. */
+int crm_migrate_tenant(const crm_config *c, const crm_tenant_conf *t, bool create,
+		       char *err, size_t errlen);
+int crm_sha256_hex(const char *s, char out[65]);
+
+/* builtin.c: the core's own descriptor (its routes and sql/ migrations). */
+extern const crm_plugin crm_core_plugin;
+
+/* metrics.c */
+struct crm_metrics *crm_metrics_create(void);
+void crm_metrics_destroy(struct crm_metrics *m);
+void crm_metrics_record(const char *method, const char *pattern, int status, double seconds);
+void crm_metrics_workers(int alive);
+char *crm_metrics_text(crm_pool *p, size_t *len);
+
+#endif

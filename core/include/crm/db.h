@@ -1,0 +1,40 @@
+/* Database access: prepared statements only, on the request's tenant connection. */
+#ifndef CRM_DB_H
+#define CRM_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/tree.h>
+#include "crm/request.h"
+
+/* Rows of a result, every column as text (NULL for SQL NULL), kept in the request pool. */
+typedef struct crm_rows {
+	size_t n_rows, n_cols;
+	const char **cols;   /* column names */
+	const char **cells;  /* n_rows * n_cols */
+	size_t *lens;        /* byte length of each cell */
+} crm_rows;
+
+/* Parameters are given by a type string, one letter each:
+ *   i  int64_t         s  const char * (NULL binds SQL NULL)
+ *   b  const void *, size_t (a blob)
+ * Statements are prepared once per connection and cached by their text. */
+
+/* Run a statement that returns no rows; affected row count, or a negative crm_err. */
+int64_t crm_db_exec(crm_req *r, const char *sql, const char *types, ...);
+/* Run a query; NULL on error (the request then answers 503 or 500). */
+crm_rows *crm_db_query(crm_req *r, const char *sql, const char *types, ...);
+/* Cell (row, col) or NULL. */
+const char *crm_rows_get(const crm_rows *rows, size_t row, size_t col);
+/* Cell by column name, or NULL. */
+const char *crm_rows_by(const crm_rows *rows, size_t row, const char *col);
+/* One <row_name> per row under parent, one child per column, named as the column. */
+void crm_rows_xml(const crm_rows *rows, xmlNodePtr parent, const char *row_name);
+/* Id of the last inserted AUTO_INCREMENT row on this connection. */
+int64_t crm_db_last_id(crm_req *r);
+/* Transactions; an open one is rolled back when the request ends. */
+int crm_db_begin(crm_req *r);
+int crm_db_commit(crm_req *r);
+int crm_db_rollback(crm_req *r);
+
+#endif

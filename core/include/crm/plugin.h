@@ -1,0 +1,115 @@
+/* The plugin contract: one constant descriptor a plugin returns from crm_plugin_entry(). */
+#ifndef CRM_PLUGIN_H
+#define CRM_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "crm/event.h"
+#include "crm/request.h"
+
+/* The loader refuses a plugin whose major differs or whose minor is newer than the core's. */
+#define CRM_ABI_MAJOR 1
+#define CRM_ABI_MINOR 0
+
+/* Errors: 0 is success, these are negative. */
+enum crm_err {
+	CRM_OK = 0,
+	CRM_EINVAL = -1,   /* bad input from the user */
+	CRM_ENOTFOUND = -2,
+	CRM_EDENIED = -3,
+	CRM_EDB = -4,      /* the database is unreachable: 503 */
+	CRM_EINTERNAL = -5,
+	CRM_EVETO = -6,    /* a subscriber refused the action */
+	CRM_ECONFLICT = -7,
+};
+
+typedef int (*crm_handler_fn)(crm_req *r);
+typedef int (*crm_event_fn)(crm_req *r, crm_event *ev);
+/* A panel fills node (a <panel> under the card's page) for record id. */
+typedef int (*crm_panel_fn)(crm_req *r, int64_t id, xmlNodePtr node);
+/* A job runs in the jobs process once per tenant; r has no user and no page. */
+typedef int (*crm_job_fn)(crm_req *r);
+
+/* Routes that outsiders reach (web forms, webhooks, health) bring their own checks. */
+#define CRM_PERM_PUBLIC "public"
+#define CRM_ROUTE_NO_CSRF 0x1u /* unsafe method without the session's CSRF token */
+
+typedef struct crm_route {
+	const char *method;     /* "GET", "POST", ... */
+	const char *pattern;    /* "/contacts/{id}/edit" */
+	crm_handler_fn handler;
+	const char *permission; /* required; CRM_PERM_PUBLIC for everyone */
+	unsigned flags;
+} crm_route;
+
+typedef struct crm_migration {
+	unsigned id;     /* strictly increasing within a plugin */
+	const char *name;
+	const char *sql; /* statements separated by ";" at line end, each safe to rerun */
+} crm_migration;
+
+typedef struct crm_permission {
+	const char *name;  /* "<plugin>.<what>" */
+	const char *title; /* i18n key */
+} crm_permission;
+
+typedef struct crm_menu_entry {
+	const char *href;
+	const char *title;      /* i18n key */
+	const char *permission; /* shown only to users who hold it */
+	int order;
+} crm_menu_entry;
+
+typedef struct crm_entity_type {
+	const char *name;  /* "contact" */
+	const char *title; /* i18n key */
+	const char *url;   /* printf pattern with one %lld: "/contacts/%lld" */
+} crm_entity_type;
+
+typedef struct crm_panel {
+	const char *entity; /* the card it goes on: "contact" */
+	const char *name;   /* unique: "deals.contact" */
+	const char *title;  /* i18n key */
+	crm_panel_fn fill;
+	const char *permission;
+} crm_panel;
+
+typedef struct crm_subscription {
+	const char *event;
+	crm_event_fn fn;
+} crm_subscription;
+
+typedef struct crm_job {
+	const char *name;     /* unique: "<plugin>.<what>" */
+	unsigned interval_s;  /* run at most this often per tenant */
+	crm_job_fn run;
+} crm_job;
+
+#define CRM_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct crm_plugin {
+	unsigned abi_major, abi_minor;
+	const char *name;    /* [a-z0-9_]+, unique */
+	const char *version;
+	const char *title;   /* i18n key */
+	const char *const *depends; /* NULL-terminated names, or NULL */
+	const crm_route *routes;               size_t n_routes;
+	const crm_migration *migrations;       size_t n_migrations;
+	const crm_permission *permissions;     size_t n_permissions;
+	const crm_menu_entry *menu;            size_t n_menu;
+	const crm_entity_type *entities;       size_t n_entities;
+	const crm_panel *panels;               size_t n_panels;
+	const crm_subscription *subscriptions; size_t n_subscriptions;
+	const crm_job *jobs;                   size_t n_jobs;
+} crm_plugin;
+
+/* The one symbol a plugin exports. */
+#define CRM_PLUGIN_ENTRY "crm_plugin_entry"
+#define CRM_PLUGIN(desc) \
+	__attribute__((visibility("default"))) const crm_plugin *crm_plugin_entry(void); \
+	__attribute__((visibility("default"))) const crm_plugin *crm_plugin_entry(void) { return &(desc); }
+
+/* Log a line with the plugin's or core's context; level is "info", "warn" or "error". */
+void crm_log(const char *level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

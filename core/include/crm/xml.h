@@ -1,0 +1,20 @@
+/* Building the XML that stylesheets turn into pages; all text is escaped. */
+#ifndef CRM_XML_H
+#define CRM_XML_H
+
+#include <stdint.h>
+#include <libxml/tree.h>
+
+/* A child element with text content (escaped); text may be NULL for an empty element. */
+xmlNodePtr crm_xml_add(xmlNodePtr parent, const char *name, const char *text);
+/* A child element whose text is printf-formatted. */
+xmlNodePtr crm_xml_addf(xmlNodePtr parent, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A child element holding an integer. */
+xmlNodePtr crm_xml_add_int(xmlNodePtr parent, const char *name, int64_t v);
+/* Set an attribute (escaped); NULL value removes nothing and sets nothing. */
+void crm_xml_attr(xmlNodePtr node, const char *name, const char *value);
+/* Set an integer attribute. */
+void crm_xml_attr_int(xmlNodePtr node, const char *name, int64_t v);
+
+#endif

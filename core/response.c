@@ -1,0 +1,148 @@
+/* Writing the answer: wrap the page (menu, flash, user), render it, send headers and body. */
+#include <stdlib.h>
+#include <string.h>
+#include "core.h"
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Status";
+	}
+}
+
+typedef struct menu_item {
+	const crm_menu_entry *e;
+} menu_item;
+
+static int by_order(const void *a, const void *b)
+{
+	const crm_menu_entry *x = ((const menu_item *)a)->e, *y = ((const menu_item *)b)->e;
+	return x->order - y->order;
+}
+
+static bool valid_key(const char *k)
+{
+	if (!k || !*k || strlen(k) > 64)
+		return false;
+	for (; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_' || *k == '.'))
+			return false;
+	return true;
+}
+
+/* The flash cookie carries "kind:key" across a redirect; only catalog keys, never text. */
+static void flash_cookie(crm_req *r)
+{
+	if (r->status == 303 && r->flash) {
+		crm_header(r, "Set-Cookie",
+			   crm_psprintf(r->pool, "crm_flash=%s:%s; Path=/; HttpOnly; SameSite=Lax",
+					r->flash->name, r->flash->value));
+		return;
+	}
+	const char *c = crm_req_cookie(r, "crm_flash");
+	if (!c)
+		return;
+	const char *colon = strchr(c, ':');
+	if (colon && valid_key(colon + 1))
+		crm_flash(r, strncmp(c, "error", 5) ? "ok" : "error", colon + 1);
+	if (r->page)
+		crm_header(r, "Set-Cookie", "crm_flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+}
+
+static void wrap_page(crm_req *r)
+{
+	xmlNodePtr root = xmlDocGetRootElement(r->page);
+	crm_xml_attr(root, "locale", r->locale);
+	crm_xml_attr(root, "tenant", crm_req_tenant(r));
+	crm_xml_attr(root, "path", r->path);
+	crm_xml_attr_int(root, "status", r->status);
+	xmlNodePtr menu = xmlNewNode(NULL, BAD_CAST "menu");
+	xmlAddPrevSibling(r->content, menu);
+	/* When the database is gone, the menu cannot know what is enabled: show none. */
+	if (!r->db_failed) {
+		menu_item items[256];
+		size_t n = 0;
+		for (size_t i = 0; i < crm_rt.n_plugins; i++) {
+			const crm_loaded *l = &crm_rt.plugins[i];
+			if (l->refused || !crm_plugin_enabled(r, (int)i))
+				continue;
+			for (size_t j = 0; j < l->desc->n_menu && n < CRM_LEN(items); j++)
+				if (crm_req_can(r, l->desc->menu[j].permission))
+					items[n++].e = &l->desc->menu[j];
+		}
+		qsort(items, n, sizeof *items, by_order);
+		for (size_t i = 0; i < n; i++) {
+			xmlNodePtr it = crm_xml_add(menu, "item", NULL);
+			crm_xml_attr(it, "href", items[i].e->href);
+			crm_xml_attr(it, "title", items[i].e->title);
+			size_t hl = strlen(items[i].e->href);
+			if (!strcmp(r->path, items[i].e->href) ||
+			    (hl > 1 && !strncmp(r->path, items[i].e->href, hl) && r->path[hl] == '/'))
+				crm_xml_attr(it, "active", "1");
+		}
+	}
+	for (const crm_field *f = r->flash; f; f = f->next) {
+		xmlNodePtr fl = xmlNewTextChild(root, NULL, BAD_CAST "flash", BAD_CAST crm_t(r, f->value));
+		xmlUnlinkNode(fl);
+		xmlAddPrevSibling(r->content, fl);
+		crm_xml_attr(fl, "kind", f->name);
+	}
+}
+
+static void put_headers(crm_req *r, const char *ctype, size_t len)
+{
+	FCGX_FPrintF(r->fcgi->out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+		     r->status, reason(r->status), ctype, len);
+	for (const crm_hdr *h = r->headers; h; h = h->next)
+		FCGX_FPrintF(r->fcgi->out, "%s: %s\r\n", h->name, h->value);
+	FCGX_PutS("X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\n\r\n",
+		  r->fcgi->out);
+}
+
+void crm_respond(crm_req *r)
+{
+	if (!r->answered)
+		crm_error(r, 500, "core.internal");
+	flash_cookie(r);
+	bool head = !strcmp(r->method, "HEAD");
+	if (r->page) {
+		wrap_page(r);
+		xmlChar *html = NULL;
+		int len = 0;
+		if (crm_render_page(r, &html, &len) < 0 || !html) {
+			crm_log("error", "rendering %s failed", r->path);
+			xmlFree(html);
+			static const char fallback[] = "Internal error: the page could not be rendered.\n";
+			r->status = 500;
+			put_headers(r, "text/plain; charset=utf-8", sizeof fallback - 1);
+			if (!head)
+				FCGX_PutStr(fallback, sizeof fallback - 1, r->fcgi->out);
+			return;
+		}
+		crm_header(r, "Content-Security-Policy",
+			   "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+		crm_header(r, "Cache-Control", "no-store");
+		put_headers(r, "text/html; charset=utf-8", (size_t)len);
+		if (!head)
+			FCGX_PutStr((const char *)html, len, r->fcgi->out);
+		xmlFree(html);
+		return;
+	}
+	put_headers(r, r->content_type ? r->content_type : "text/plain; charset=utf-8", r->body_len);
+	if (!head && r->body_len)
+		FCGX_PutStr(r->body, (int)r->body_len, r->fcgi->out);
+}

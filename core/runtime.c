@@ -1,0 +1,50 @@
+/* Start and stop of what every process (worker, jobs, crmctl) needs. */
+#include <stdlib.h>
+#include <curl/curl.h>
+#include <libxml/parser.h>
+#include "core.h"
+#include "server.h"
+
+int crm_runtime_start(const crm_config *c, bool log_refusals)
+{
+	crm_rt.conf = (crm_config *)c;
+	xmlInitParser();
+	if (crm_db_global_init()) {
+		crm_log("error", "MariaDB client library failed to start");
+		return -1;
+	}
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	crm_plugins_load(c, log_refusals);
+	/* Templates may refuse plugins, so routes and catalogs are built after them. */
+	if (crm_render_init(c))
+		return -1;
+	crm_router_build();
+	crm_i18n_load(c);
+	return 0;
+}
+
+void crm_runtime_stop(void)
+{
+	crm_render_end();
+	crm_i18n_end();
+	free(crm_rt.routes);
+	crm_rt.routes = NULL;
+	crm_rt.n_routes = 0;
+	crm_plugins_unload();
+	curl_global_cleanup();
+	crm_db_global_end();
+	xmlCleanupParser();
+}
+
+int crm_migrate_all(const crm_config *c, bool create)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->n_tenants; i++) {
+		char err[1024];
+		if (crm_migrate_tenant(c, &c->tenants[i], create, err, sizeof err)) {
+			crm_log("error", "%s", err);
+			rc = -1;
+		}
+	}
+	return rc;
+}

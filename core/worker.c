@@ -1,0 +1,99 @@
+/* A worker process: loads plugins and templates anew, then T threads each take
+ * requests off the shared socket until SIGTERM; in-flight requests finish. */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <curl/curl.h>
+#include <mysql.h>
+#include "core.h"
+#include "server.h"
+
+static atomic_bool stopping;
+static pthread_mutex_t accept_lock = PTHREAD_MUTEX_INITIALIZER;
+static int listen_fd;
+
+/* Wait for a connection while watching the stop flag; 1 with a request in fr. */
+static int next_request(FCGX_Request *fr)
+{
+	/* One thread per process waits in accept at a time: no thundering herd, and
+	 * without kept-alive upstream connections the lock costs nothing measurable. */
+	pthread_mutex_lock(&accept_lock);
+	int got = 0;
+	while (!atomic_load(&stopping)) {
+		struct pollfd pfd = {.fd = listen_fd, .events = POLLIN};
+		if (poll(&pfd, 1, 250) <= 0)
+			continue;
+		int rc = FCGX_Accept_r(fr);
+		if (rc == 0) {
+			got = 1;
+			break;
+		}
+		/* The other process took it: the socket is non-blocking, so this is EAGAIN. */
+		if (rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -EINTR && rc != -ECONNABORTED)
+			crm_log("warn", "accept failed: %s", strerror(-rc));
+	}
+	pthread_mutex_unlock(&accept_lock);
+	return got;
+}
+
+static void *serve(void *arg)
+{
+	(void)arg;
+	crm_thread t = {.pool = crm_pool_new()};
+	FCGX_Request fr;
+	FCGX_InitRequest(&fr, listen_fd, 0);
+	while (next_request(&fr)) {
+		crm_req r;
+		crm_req_init(&r, &t, t.pool, &fr);
+		crm_dispatch(&r);
+		crm_pool_reset(t.pool);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	crm_thread_end(&t);
+	crm_pool_free(t.pool);
+	mysql_thread_end();
+	return NULL;
+}
+
+int crm_worker_main(int fd, int ready_fd)
+{
+	listen_fd = fd;
+	const crm_config *c = crm_rt.conf;
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (crm_runtime_start(c, false))
+		return 2;
+	FCGX_Init();
+	int n = c->threads;
+	pthread_t *threads = calloc((size_t)n, sizeof *threads);
+	for (int i = 0; i < n; i++)
+		pthread_create(&threads[i], NULL, serve, NULL);
+	if (ready_fd >= 0) {
+		char one = 'r';
+		if (write(ready_fd, &one, 1) < 0)
+			crm_log("warn", "cannot tell the master this worker is ready");
+		close(ready_fd);
+	}
+	for (;;) {
+		int sig = 0;
+		sigwait(&set, &sig);
+		if (sig == SIGTERM || sig == SIGINT)
+			break;
+	}
+	atomic_store(&stopping, true);
+	for (int i = 0; i < n; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+	crm_runtime_stop();
+	return 0;
+}
