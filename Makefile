@@ -32,7 +32,7 @@ TEST_PLUGIN_SO := $(TEST_PLUGINS:%=$(BUILD)/test-plugins/%.so)
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test-*.c))
 
 .PHONY: all run stop test unit system deps install bench clean
-all: $(LIBCRM) $(BINS) $(PLUGIN_SO)
+all: $(LIBCRM) $(BUILD)/lib/libcrm.so $(BINS) $(PLUGIN_SO)
 
 $(BUILD)/gen/core-migrations.inc: core/sql2c.sh $(wildcard sql/*.sql)
 	@mkdir -p $(@D)
@@ -48,19 +48,21 @@ $(LIBCRM): $(LIB_OBJ) core/libcrm.map
 	@mkdir -p $(@D)
 	$(CC) -shared $(LDFLAGS_ALL) -Wl,-soname,libcrm.so.1 -Wl,--version-script=core/libcrm.map \
 		-o $@ $(LIB_OBJ) $(PKG_LIBS)
-	ln -sf libcrm.so.1 $(BUILD)/lib/libcrm.so
 
-$(BUILD)/bin/crmd: $(CRMD_OBJ) $(LIBCRM)
+$(BUILD)/lib/libcrm.so: $(LIBCRM)
+	ln -sf libcrm.so.1 $@
+
+$(BUILD)/bin/crmd: $(CRMD_OBJ) $(BUILD)/lib/libcrm.so
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS_ALL) -o $@ $(CRMD_OBJ) -L$(BUILD)/lib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(PKG_LIBS)
 
-$(BUILD)/bin/crmctl: $(BUILD)/obj/core/crmctl.o $(LIBCRM)
+$(BUILD)/bin/crmctl: $(BUILD)/obj/core/crmctl.o $(BUILD)/lib/libcrm.so
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS_ALL) -o $@ $< -L$(BUILD)/lib -lcrm -Wl,-rpath,'$$ORIGIN/../lib' $(PKG_LIBS)
 
 # A plugin: every .c of its folder, its migrations embedded, hidden visibility.
 define plugin_rules
-$(2)/$(1).so: $(wildcard $(3)/$(1)/*.c) $(wildcard $(3)/$(1)/migrations/*.sql) $(LIBCRM) $(wildcard core/include/crm/*.h)
+$(2)/$(1).so: $(wildcard $(3)/$(1)/*.c) $(wildcard $(3)/$(1)/migrations/*.sql) $(BUILD)/lib/libcrm.so $(wildcard core/include/crm/*.h)
 	@mkdir -p $(2) $(BUILD)/gen/$(1)
 	sh core/sql2c.sh $$(sort $$(wildcard $(3)/$(1)/migrations/*.sql)) > $(BUILD)/gen/$(1)/migrations.inc
 	$$(CC) $$(WARN) $$(OPT) -fPIC -fvisibility=hidden -shared -Icore/include -I$(BUILD)/gen/$(1) \
