@@ -6,7 +6,7 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-PKGS := libxslt libxml-2.0 libmariadb libcurl openssl
+PKGS := libxslt libxml-2.0 libmariadb libcurl openssl libsodium
 CC ?= gcc
 WARN := -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE
 OPT ?= -O2 -g
@@ -19,7 +19,8 @@ CFLAGS_ALL = $(WARN) $(OPT) -fPIC -Icore -Icore/include -I$(BUILD)/gen $(PKG_CFL
 LDFLAGS_ALL = $(OPT)
 
 LIB_SRC := pool xml config log db plugin router event migrate request form i18n render \
-	   page response dispatch builtin metrics runtime
+	   page response dispatch builtin metrics runtime \
+	   session auth users access modules notify
 LIB_OBJ := $(LIB_SRC:%=$(BUILD)/obj/core/%.o)
 CRMD_OBJ := $(BUILD)/obj/core/crmd.o $(BUILD)/obj/core/worker.o $(BUILD)/obj/core/jobs.o
 LIBCRM := $(BUILD)/lib/libcrm.so.1
@@ -98,9 +99,12 @@ bench: deps all
 	@scripts/deps.sh bench
 	@BUILD=$(BUILD) bench/run.sh
 
+# The layout a package or a hosting provider gets: PREFIX=/usr DESTDIR=pkgroot for a package.
+# crmd and crmctl find libcrm through their RUNPATH ($ORIGIN/../lib).
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/sbin $(DESTDIR)$(PREFIX)/lib/crm/plugins \
 		$(DESTDIR)$(PREFIX)/include/crm $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system \
 		$(DESTDIR)$(PREFIX)/share/crm/themes $(DESTDIR)$(PREFIX)/share/crm/plugins \
 		$(DESTDIR)$(PREFIX)/share/crm/nginx $(DESTDIR)$(PREFIX)/share/doc/crm
 	install -m 755 $(BUILD)/bin/crmd $(DESTDIR)$(PREFIX)/sbin/crmd
@@ -114,7 +118,11 @@ install: all
 			install -m 644 plugins/$$p/$$d/* $(DESTDIR)$(PREFIX)/share/crm/plugins/$$p/$$d/; done; done
 	cp -R themes/. $(DESTDIR)$(PREFIX)/share/crm/themes/
 	install -m 644 core/include/crm/*.h $(DESTDIR)$(PREFIX)/include/crm/
-	install -m 644 nginx/* $(DESTDIR)$(PREFIX)/share/crm/nginx/
+	install -m 755 core/sql2c.sh $(DESTDIR)$(PREFIX)/share/crm/sql2c.sh
+	install -m 644 nginx/*.conf $(DESTDIR)$(PREFIX)/share/crm/nginx/
+	sed -e 's|/usr/sbin/crmd|$(PREFIX)/sbin/crmd|' -e 's|/usr/share/doc/crm|$(PREFIX)/share/doc/crm|' \
+		nginx/crmd.service \
+		> $(DESTDIR)$(PREFIX)/lib/systemd/system/crmd.service
 	install -m 644 docs/*.md docs/crm.conf.example $(DESTDIR)$(PREFIX)/share/doc/crm/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' core/crm-plugin.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/crm-plugin.pc

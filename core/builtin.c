@@ -1,6 +1,7 @@
 /* The core's own descriptor: health, metrics, a do-nothing route, and sql/ migrations. */
 #include <string.h>
 #include "core.h"
+#include "handlers.h"
 
 /* Generated from the sql directory by core/sql2c.sh: static const crm_migration migrations[]. */
 #include "core-migrations.inc"
@@ -32,6 +33,21 @@ static const crm_route routes[] = {
 	{"GET", "/healthz", healthz, CRM_PERM_PUBLIC, 0},
 	{"GET", "/metrics", metrics, CRM_PERM_PUBLIC, 0},
 	{"GET", "/ping", ping, CRM_PERM_PUBLIC, 0},
+	/* Sign-in brings its own CSRF check: a double-submit cookie, since no session exists yet. */
+	{"GET", "/login", crm_h_login_page, CRM_PERM_PUBLIC, 0},
+	{"POST", "/login", crm_h_login_post, CRM_PERM_PUBLIC, 0},
+	{"POST", "/logout", crm_h_logout, "core.self", 0},
+	{"GET", "/profile/password", crm_h_password_page, "core.self", 0},
+	{"POST", "/profile/password", crm_h_password_post, "core.self", 0},
+	{"GET", "/notifications", crm_h_notifications, "core.self", 0},
+	{"POST", "/notifications/{id}/read", crm_h_notification_read, "core.self", 0},
+	{"POST", "/notifications/read-all", crm_h_notifications_read_all, "core.self", 0},
+};
+
+static const crm_permission permissions[] = {
+	{"core.self", "core.perm_self", CRM_PERM_USERS},
+	{"core.admin", "core.perm_admin", CRM_PERM_ADMINS},
+	{"core.owner", "core.perm_owner", CRM_PERM_OWNER},
 };
 
 const crm_plugin crm_core_plugin = {
@@ -42,6 +58,8 @@ const crm_plugin crm_core_plugin = {
 	.title = "core.product",
 	.routes = routes,
 	.n_routes = CRM_LEN(routes),
+	.permissions = permissions,
+	.n_permissions = CRM_LEN(permissions),
 	.migrations = migrations,
 	.n_migrations = CRM_LEN(migrations),
 };

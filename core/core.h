@@ -61,6 +61,10 @@ struct crm_req {
 	int tenant;              /* index in conf->tenants */
 	const char *locale;
 	int64_t user;
+	const char *role, *user_name, *csrf, *grants; /* grants: ",perm,perm," from groups */
+	const char *session_hash; /* SHA-256 of the session token */
+	bool locked_out;         /* access to the CRM is restricted and this user is not let in */
+	long unread;             /* unread notifications, for the bell */
 	int route;               /* index in crm_rt.routes, -1 before routing */
 	signed char *enabled;    /* per plugin: 1/0, NULL until first asked */
 	const char *raw_body;    /* a body that is neither urlencoded nor multipart */
@@ -100,6 +104,8 @@ void crm_thread_end(crm_thread *t);
 int crm_plugins_load(const crm_config *c, bool log_refusals);
 void crm_plugins_unload(void);
 int crm_plugin_index(const char *name);
+/* The folder holding a plugin's xsl/ and i18n/. */
+void crm_plugin_data_dir(const crm_config *c, const char *name, char *buf, size_t len);
 
 /* router.c */
 int crm_router_build(void);
@@ -115,6 +121,14 @@ void crm_i18n_end(void);
 const char *crm_i18n_get(const char *locale, const char *key);
 const char *crm_locale_pick(const char *accept_language, const char *fallback);
 
+/* session.c: the session from the cookie; users.c: argon2id hashes. */
+int crm_session_load(crm_req *r);
+int crm_session_start(crm_req *r, int64_t user_id);
+void crm_session_end(crm_req *r);
+bool crm_csrf_ok(crm_req *r);
+const char *crm_token_hash(crm_pool *p, const char *token);
+char *crm_random_token(crm_pool *p);
+
 /* response.c, dispatch.c */
 void crm_dispatch(crm_req *r);
 void crm_respond(crm_req *r);
@@ -123,6 +137,10 @@ void crm_respond(crm_req *r);
 int crm_migrate_tenant(const crm_config *c, const crm_tenant_conf *t, bool create,
 		       char *err, size_t errlen);
 int crm_sha256_hex(const char *s, char out[65]);
+/* The next statement of a migration's SQL, cut in place from *cursor: statements end
+ * with ";" at the end of a line (a "-- comment" may follow it); those made only of
+ * blanks and comments are skipped. NULL when none is left. */
+char *crm_sql_next(char **cursor);
 
 /* builtin.c: the core's own descriptor (its routes and sql/ migrations). */
 extern const crm_plugin crm_core_plugin;

@@ -13,7 +13,12 @@ static const char usage[] =
 	"  plugin list [-t TENANT]          every plugin: version, status, refusal reason\n"
 	"  plugin enable|disable NAME [-t TENANT]\n"
 	"  tenant add NAME [DATABASE]       add a tenant to the config, create and migrate it\n"
-	"  tenant list\n";
+	"  tenant list\n"
+	"  user add LOGIN NAME [-r owner|admin|user] [-e EMAIL] [-t TENANT]   password on stdin\n"
+	"  user passwd LOGIN [-t TENANT]                                      password on stdin\n"
+	"  user disable|enable LOGIN [-t TENANT]\n"
+	"  group add NAME [-t TENANT]\n"
+	"  group member GROUP LOGIN [--remove] [-t TENANT]\n";
 
 static const char *tenant_opt(int argc, char **argv, int from)
 {
@@ -72,24 +77,107 @@ static int plugin_list(const char *tenant)
 
 static int plugin_set(const char *name, bool on, const char *tenant)
 {
-	if (crm_plugin_index(name) <= 0) {
-		fprintf(stderr, "crmctl: no loaded plugin named '%s' (see crmctl plugin list)\n", name);
-		return 1;
-	}
 	crm_thread t = {0};
 	crm_req r;
 	if (ctx(&r, &t, tenant))
 		return 1;
-	int64_t rc = crm_db_exec(&r, "INSERT INTO crm_plugin (name, enabled) VALUES (?, ?) "
-				     "ON DUPLICATE KEY UPDATE enabled = VALUES(enabled)",
-				 "si", name, (int64_t)on);
+	int rc = crm_plugin_set(&r, name, on);
 	ctx_end(&t);
+	if (rc == CRM_EINVAL) {
+		fprintf(stderr, "crmctl: '%s' is not a loaded plugin that can be switched (see crmctl plugin list)\n", name);
+		return 1;
+	}
 	if (rc < 0) {
 		fprintf(stderr, "crmctl: could not store the change\n");
 		return 1;
 	}
 	printf("%s %s for tenant %s\n", name, on ? "enabled" : "disabled", tenant);
 	return 0;
+}
+
+static const char *opt(int argc, char **argv, int from, const char *flag, const char *def)
+{
+	for (int i = from; i + 1 < argc; i++)
+		if (!strcmp(argv[i], flag))
+			return argv[i + 1];
+	return def;
+}
+
+/* The first line of stdin: passwords never go on the command line, where ps shows them. */
+static char *read_password(crm_pool *p)
+{
+	char buf[512];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = 0;
+	return crm_pstrdup(p, buf);
+}
+
+static int fail(crm_req *r, const char *key)
+{
+	fprintf(stderr, "crmctl: %s\n", crm_i18n_get("en", key ? key : (r->db_failed ? "core.db_down" : "core.internal")));
+	return 1;
+}
+
+static int user_cmd(int argc, char **argv, int i)
+{
+	const char *sub = argv[i + 1], *login = i + 2 < argc ? argv[i + 2] : NULL;
+	if (!login)
+		return 2;
+	crm_thread t = {0};
+	crm_req r;
+	if (ctx(&r, &t, tenant_opt(argc, argv, i + 3)))
+		return 1;
+	int rc = 2;
+	const char *err = NULL;
+	if (!strcmp(sub, "add") && i + 3 < argc) {
+		int64_t id = crm_user_add(&r, login, argv[i + 3], opt(argc, argv, i + 4, "-e", ""),
+					  opt(argc, argv, i + 4, "-r", CRM_ROLE_USER), read_password(r.pool), &err);
+		rc = id > 0 ? (printf("user %s added (id %lld)\n", login, (long long)id), 0) : fail(&r, err);
+	} else if (!strcmp(sub, "passwd") || !strcmp(sub, "disable") || !strcmp(sub, "enable")) {
+		int64_t id = crm_user_find(&r, login);
+		if (id <= 0)
+			rc = fail(&r, r.db_failed ? NULL : "core.not_found");
+		else if (!strcmp(sub, "passwd"))
+			rc = crm_user_password(&r, id, read_password(r.pool), &err) ? fail(&r, err) : 0;
+		else
+			rc = crm_user_set_active(&r, id, !strcmp(sub, "enable")) ? fail(&r, NULL) : 0;
+		if (!rc)
+			printf("user %s: %s done\n", login, sub);
+	}
+	ctx_end(&t);
+	return rc;
+}
+
+static int group_cmd(int argc, char **argv, int i)
+{
+	const char *sub = argv[i + 1], *name = i + 2 < argc ? argv[i + 2] : NULL;
+	if (!name)
+		return 2;
+	crm_thread t = {0};
+	crm_req r;
+	if (ctx(&r, &t, tenant_opt(argc, argv, i + 3)))
+		return 1;
+	int rc = 2;
+	const char *err = NULL;
+	if (!strcmp(sub, "add")) {
+		int64_t id = crm_group_add(&r, name, &err);
+		rc = id > 0 ? (printf("group %s added (id %lld)\n", name, (long long)id), 0) : fail(&r, err);
+	} else if (!strcmp(sub, "member") && i + 3 < argc) {
+		crm_rows *g = crm_db_query(&r, "SELECT id FROM crm_group WHERE name = ?", "s", name);
+		int64_t uid = crm_user_find(&r, argv[i + 3]);
+		bool remove = false;
+		for (int k = i + 4; k < argc; k++)
+			remove |= !strcmp(argv[k], "--remove");
+		if (!g || !g->n_rows || uid <= 0)
+			rc = fail(&r, r.db_failed ? NULL : "core.not_found");
+		else
+			rc = crm_group_member(&r, atoll(crm_rows_get(g, 0, 0)), uid, !remove) ? fail(&r, NULL) : 0;
+		if (!rc)
+			printf("%s %s group %s\n", argv[i + 3], remove ? "left" : "joined", name);
+	}
+	ctx_end(&t);
+	return rc;
 }
 
 static int tenant_add(const char *name, const char *database)
@@ -177,6 +265,14 @@ int main(int argc, char **argv)
 		rc = plugin_set(argv[i + 2], !strcmp(sub, "enable"), tenant_opt(argc, argv, i + 3));
 	} else if (!strcmp(cmd, "tenant") && !strcmp(sub, "add") && i + 2 < argc) {
 		rc = tenant_add(argv[i + 2], i + 3 < argc ? argv[i + 3] : NULL);
+	} else if (!strcmp(cmd, "user") && *sub) {
+		rc = user_cmd(argc, argv, i);
+		if (rc == 2)
+			fputs(usage, stderr);
+	} else if (!strcmp(cmd, "group") && *sub) {
+		rc = group_cmd(argc, argv, i);
+		if (rc == 2)
+			fputs(usage, stderr);
 	} else if (!strcmp(cmd, "tenant") && !strcmp(sub, "list")) {
 		for (size_t k = 0; k < crm_rt.conf->n_tenants; k++)
 			printf("%-16s %s\n", crm_rt.conf->tenants[k].name, crm_rt.conf->tenants[k].database);

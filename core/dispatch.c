@@ -4,14 +4,39 @@
 #include <time.h>
 #include "core.h"
 
+/* The flags a permission was declared with; false when nobody declared it. */
+static bool declared(const char *permission, unsigned *flags)
+{
+	for (size_t i = 0; i < crm_rt.n_plugins; i++) {
+		const crm_loaded *l = &crm_rt.plugins[i];
+		if (l->refused)
+			continue;
+		for (size_t j = 0; j < l->desc->n_permissions; j++)
+			if (!strcmp(l->desc->permissions[j].name, permission)) {
+				*flags = l->desc->permissions[j].flags;
+				return true;
+			}
+	}
+	return false;
+}
+
 int crm_req_can(crm_req *r, const char *permission)
 {
+	unsigned flags = 0;
 	if (!permission)
 		return 0;
 	if (!strcmp(permission, CRM_PERM_PUBLIC))
 		return 1;
-	/* Users and their grants come with sessions; until then only public routes open. */
-	(void)r;
+	if (!r->user || r->locked_out || !declared(permission, &flags))
+		return 0;
+	if (!strcmp(r->role, CRM_ROLE_OWNER) || flags == CRM_PERM_USERS ||
+	    (flags == CRM_PERM_ADMINS && !strcmp(r->role, CRM_ROLE_ADMIN)))
+		return 1;
+	/* Groups grant the rest: ",perm," in the list loaded with the session. */
+	size_t n = strlen(permission);
+	for (const char *g = r->grants; g && (g = strstr(g, permission)); g += n)
+		if (g[-1] == ',' && g[n] == ',')
+			return 1;
 	return 0;
 }
 
@@ -20,11 +45,16 @@ static bool unsafe(const char *method)
 	return strcmp(method, "GET") && strcmp(method, "HEAD");
 }
 
-/* The session's token must come back with every unsafe request. */
-static bool csrf_ok(crm_req *r)
+/* Why a route is closed: sign in first (a GET from a browser), or 403. */
+static void refuse(crm_req *r)
 {
-	(void)r;
-	return false;
+	if (!r->user && !strcmp(r->method, "GET")) {
+		const char *next = crm_psprintf(r->pool, "%s%s%s", r->path, *r->query_string ? "?" : "",
+						r->query_string);
+		crm_redirect(r, crm_psprintf(r->pool, "/login?next=%s", crm_url_encode(r->pool, next)));
+		return;
+	}
+	crm_error(r, 403, r->locked_out ? "core.no_access" : "core.forbidden");
 }
 
 static int status_of(crm_req *r, int rc)
@@ -59,6 +89,10 @@ void crm_dispatch(crm_req *r)
 	const char *key = NULL;
 	int status = crm_req_parse(r, &key);
 	const crm_route *route = NULL;
+	if (!status && crm_session_load(r) < 0) {
+		status = 503;
+		key = "core.db_down";
+	}
 	if (status) {
 		crm_error(r, status, key);
 	} else {
@@ -75,9 +109,9 @@ void crm_dispatch(crm_req *r)
 			if (r->db_failed) {
 				crm_error(r, 503, "core.db_down");
 			} else if (!crm_req_can(r, route->permission)) {
-				crm_error(r, 403, "core.forbidden");
+				refuse(r);
 			} else if (unsafe(r->method) && strcmp(route->permission, CRM_PERM_PUBLIC) &&
-				   !(route->flags & CRM_ROUTE_NO_CSRF) && !csrf_ok(r)) {
+				   !(route->flags & CRM_ROUTE_NO_CSRF) && !crm_csrf_ok(r)) {
 				crm_error(r, 403, "core.csrf");
 			} else {
 				int rc = route->handler(r);

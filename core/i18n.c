@@ -59,8 +59,9 @@ int crm_i18n_load(const crm_config *c)
 		for (size_t i = 1; i < crm_rt.n_plugins; i++) {
 			if (crm_rt.plugins[i].refused)
 				continue;
-			snprintf(path, sizeof path, "%s/plugins/%s/i18n/%s.xml", c->data_dir,
-				 crm_rt.plugins[i].desc->name, locales[l]);
+			char dir[768];
+			crm_plugin_data_dir(c, crm_rt.plugins[i].desc->name, dir, sizeof dir);
+			snprintf(path, sizeof path, "%s/i18n/%s.xml", dir, locales[l]);
 			rc |= load_file(catalogs[l], path);
 		}
 	}
@@ -104,7 +105,8 @@ const char *crm_locale_pick(const char *al, const char *fallback)
 			if (qp && qp < s + len)
 				sscanf(qp + 2, "%lf", &q);
 		}
-		for (size_t i = 0; i < CRM_LEN(locales); i++)
+		/* q=0 means "not acceptable" (RFC 9110 12.4.2), not "least preferred". */
+		for (size_t i = 0; q > 0 && i < CRM_LEN(locales); i++)
 			if (!strncasecmp(s, locales[i], 2) && (len == 2 || s[2] == '-' || s[2] == ';' || s[2] == '_') &&
 			    q > best_q) {
 				best = locales[i];

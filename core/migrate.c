@@ -26,13 +26,25 @@ static const char *const bootstrap =
 	" checksum CHAR(64) NOT NULL, applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,"
 	" PRIMARY KEY (plugin, id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
 
-/* Run each ";"-at-end-of-line separated statement of sql. */
-static int run_statements(crm_db *db, const char *sql, char *err, size_t errlen)
+/* Whether s holds only blanks and "--" comments. */
+static bool blank(const char *s)
 {
-	char *copy = strdup(sql), *s = copy;
-	int rc = 0;
-	while (s && *s && !rc) {
-		char *end = s;
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '-' && p[1] == '-') {
+			p = strchr(p, '\n');
+			if (!p)
+				return true;
+		} else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') {
+			return false;
+		}
+	}
+	return true;
+}
+
+char *crm_sql_next(char **cursor)
+{
+	while (*cursor) {
+		char *s = *cursor, *end = s;
 		for (;;) {
 			end = strchr(end, ';');
 			if (!end)
@@ -40,28 +52,27 @@ static int run_statements(crm_db *db, const char *sql, char *err, size_t errlen)
 			const char *after = end + 1;
 			while (*after == ' ' || *after == '\t' || *after == '\r')
 				after++;
-			if (*after == '\n' || !*after)
+			/* "; -- why" ends a statement as a bare ";" at the end of the line does. */
+			if (*after == '\n' || !*after || (after[0] == '-' && after[1] == '-'))
 				break;
 			end++;
 		}
 		if (end)
 			*end = 0;
-		/* Skip statements made only of whitespace and "--" comments. */
-		bool empty = true;
-		for (const char *p = s; *p; p++) {
-			if (*p == '-' && p[1] == '-') {
-				p = strchr(p, '\n');
-				if (!p)
-					break;
-			} else if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r') {
-				empty = false;
-				break;
-			}
-		}
-		if (!empty)
-			rc = crm_db_raw(db, s, err, errlen);
-		s = end ? end + 1 : NULL;
+		*cursor = end ? end + 1 : NULL;
+		if (!blank(s))
+			return s;
 	}
+	return NULL;
+}
+
+/* Run each statement of sql in turn, stopping at the first that fails. */
+static int run_statements(crm_db *db, const char *sql, char *err, size_t errlen)
+{
+	char *copy = strdup(sql), *cursor = copy, *stmt;
+	int rc = 0;
+	while (!rc && (stmt = crm_sql_next(&cursor)))
+		rc = crm_db_raw(db, stmt, err, errlen);
 	free(copy);
 	return rc;
 }

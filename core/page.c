@@ -1,4 +1,5 @@
 /* What handlers answer with: a page to render, a redirect, bytes, or an error page. */
+#include <stdio.h>
 #include <string.h>
 #include "core.h"
 
@@ -110,15 +111,8 @@ int crm_send(crm_req *r, int status, const char *content_type, const char *body,
 	r->answered = true;
 	if (filename) {
 		/* RFC 6266: an ASCII fallback plus the UTF-8 name, percent-encoded. */
-		char *enc = crm_palloc(r->pool, strlen(filename) * 3 + 1), *e = enc;
+		const char *enc = crm_url_encode(r->pool, filename);
 		char *ascii = crm_pstrdup(r->pool, filename);
-		for (const unsigned char *s = (const unsigned char *)filename; *s; s++) {
-			if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-			    strchr("-._~", *s))
-				*e++ = (char)*s;
-			else
-				e += sprintf(e, "%%%02X", *s);
-		}
 		for (char *a = ascii; *a; a++)
 			if ((unsigned char)*a >= 0x80 || *a == '"' || *a == '\\' || *a < 0x20)
 				*a = '_';
@@ -136,4 +130,17 @@ int crm_error(crm_req *r, int status, const char *key)
 	crm_xml_attr_int(e, "status", status);
 	crm_xml_add(e, "message", crm_t(r, key));
 	return 0;
+}
+
+char *crm_url_encode(crm_pool *p, const char *s)
+{
+	char *out = crm_palloc(p, strlen(s) * 3 + 1), *e = out;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    strchr("-._~/", *c))
+			*e++ = (char)*c;
+		else
+			e += sprintf(e, "%%%02X", *c);
+	}
+	return out;
 }

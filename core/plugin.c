@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "core.h"
 
 crm_runtime crm_rt;
@@ -104,6 +105,20 @@ static char *check_descriptor(const crm_plugin *p)
 		if (!p->jobs[i].name || !p->jobs[i].run || !p->jobs[i].interval_s)
 			return reason("job %zu needs a name, a function and an interval", i);
 	return NULL;
+}
+
+/* A plugin's xsl/ and i18n/: installed under data_dir/plugins/<name>; in a source tree
+ * the test plugins keep theirs beside their code in tests/plugins/<name>. */
+void crm_plugin_data_dir(const crm_config *c, const char *name, char *buf, size_t len)
+{
+	static const char *const roots[] = {"plugins", "tests/plugins"};
+	struct stat st;
+	for (size_t i = 0; i < CRM_LEN(roots); i++) {
+		snprintf(buf, len, "%s/%s/%s", c->data_dir, roots[i], name);
+		if (!stat(buf, &st) && S_ISDIR(st.st_mode))
+			return;
+	}
+	snprintf(buf, len, "%s/plugins/%s", c->data_dir, name);
 }
 
 int crm_plugin_index(const char *name)

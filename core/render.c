@@ -114,7 +114,7 @@ int crm_render_init(const crm_config *c)
 	xmlSetNs(root, ns);
 	xmlSetProp(root, BAD_CAST "version", BAD_CAST "1.0");
 	xmlDocSetRootElement(doc, root);
-	const char *base[] = {"layout.xsl", "widgets.xsl"};
+	const char *base[] = {"layout.xsl", "widgets.xsl", "core.xsl"};
 	for (size_t i = 0; i < CRM_LEN(base); i++) {
 		snprintf(path, sizeof path, "%s/%s", theme, base[i]);
 		if (!is_file(path)) {
@@ -128,7 +128,9 @@ int crm_render_init(const crm_config *c)
 		crm_loaded *l = &crm_rt.plugins[i];
 		if (l->refused)
 			continue;
-		snprintf(path, sizeof path, "%s/plugins/%s/xsl", c->data_dir, l->desc->name);
+		char dir[1024];
+		crm_plugin_data_dir(c, l->desc->name, dir, sizeof dir);
+		snprintf(path, sizeof path, "%s/xsl", dir);
 		import_dir(root, ns, path, l);
 	}
 	for (size_t i = 1; i < crm_rt.n_plugins; i++) {

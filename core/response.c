@@ -70,6 +70,17 @@ static void wrap_page(crm_req *r)
 	crm_xml_attr(root, "tenant", crm_req_tenant(r));
 	crm_xml_attr(root, "path", r->path);
 	crm_xml_attr_int(root, "status", r->status);
+	if (r->user) {
+		xmlNodePtr u = xmlNewNode(NULL, BAD_CAST "user");
+		xmlAddPrevSibling(r->content, u);
+		crm_xml_attr_int(u, "id", r->user);
+		crm_xml_attr(u, "name", r->user_name);
+		crm_xml_attr(u, "role", r->role);
+		crm_xml_attr_int(u, "unread", r->unread);
+		xmlNodePtr csrf = xmlNewTextChild(root, NULL, BAD_CAST "csrf", BAD_CAST r->csrf);
+		xmlUnlinkNode(csrf);
+		xmlAddPrevSibling(r->content, csrf);
+	}
 	xmlNodePtr menu = xmlNewNode(NULL, BAD_CAST "menu");
 	xmlAddPrevSibling(r->content, menu);
 	/* When the database is gone, the menu cannot know what is enabled: show none. */

@@ -56,10 +56,17 @@
 				<div class="topbar-user">
 					<xsl:choose>
 						<xsl:when test="page/user">
-							<span class="user-name" title="{page/user/@name}">
+							<a class="bell" href="/notifications" title="{crm:t('core.notifications')}">
+								<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M10 2a5 5 0 0 0-5 5v3l-1.5 3h13L15 10V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>
+								<span class="visually-hidden"><xsl:value-of select="crm:t('core.notifications')"/></span>
+								<xsl:if test="page/user/@unread &gt; 0">
+									<span class="bell-count"><xsl:value-of select="page/user/@unread"/></span>
+								</xsl:if>
+							</a>
+							<a class="user-name" href="/profile/password" title="{crm:t('core.change_password')}">
 								<span class="avatar" aria-hidden="true"><xsl:value-of select="substring(normalize-space(page/user/@name), 1, 1)"/></span>
 								<span class="user-name-text"><xsl:value-of select="page/user/@name"/></span>
-							</span>
+							</a>
 							<form class="logout" method="post" action="/logout">
 								<input type="hidden" name="csrf" value="{page/csrf}"/>
 								<button type="submit" class="btn btn-ghost btn-small"><xsl:value-of select="crm:t('core.sign_out')"/></button>

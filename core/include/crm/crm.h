@@ -8,5 +8,6 @@
 #include "crm/db.h"
 #include "crm/event.h"
 #include "crm/plugin.h"
+#include "crm/access.h"
 
 #endif

@@ -48,9 +48,15 @@ typedef struct crm_migration {
 	const char *sql; /* statements separated by ";" at line end, each safe to rerun */
 } crm_migration;
 
+/* Who holds a permission without a grant: every user, or only admins, or only the owner. */
+#define CRM_PERM_USERS 0x0u
+#define CRM_PERM_ADMINS 0x1u
+#define CRM_PERM_OWNER 0x2u
+
 typedef struct crm_permission {
 	const char *name;  /* "<plugin>.<what>" */
 	const char *title; /* i18n key */
+	unsigned flags;    /* CRM_PERM_USERS, CRM_PERM_ADMINS or CRM_PERM_OWNER */
 } crm_permission;
 
 typedef struct crm_menu_entry {
@@ -101,7 +107,27 @@ typedef struct crm_plugin {
 	const crm_panel *panels;               size_t n_panels;
 	const crm_subscription *subscriptions; size_t n_subscriptions;
 	const crm_job *jobs;                   size_t n_jobs;
+	unsigned flags;                        /* CRM_PLUGIN_REQUIRED */
 } crm_plugin;
+
+/* A plugin the portal cannot work without (administration): it cannot be disabled. */
+#define CRM_PLUGIN_REQUIRED 0x1u
+
+/* A plugin as the admin pages show it. */
+typedef struct crm_plugin_info {
+	const char *name, *version, *title, *path;
+	const char *refused; /* why the loader refused it, or NULL */
+	int enabled;         /* for the request's tenant */
+	int required;
+} crm_plugin_info;
+
+/* Every plugin found (the core excluded), in load order; returns how many were written. */
+size_t crm_plugins(crm_req *r, crm_plugin_info *out, size_t max);
+/* Enable or disable a plugin for the request's tenant, from the next request on;
+ * refused (CRM_EINVAL) for required, refused or unknown plugins. Audited. */
+int crm_plugin_set(crm_req *r, const char *name, int enabled);
+/* Every permission the core and the accepted plugins declare; returns the count written. */
+size_t crm_permissions(crm_req *r, const crm_permission **out, size_t max);
 
 /* The one symbol a plugin exports. */
 #define CRM_PLUGIN_ENTRY "crm_plugin_entry"

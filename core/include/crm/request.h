@@ -59,6 +59,8 @@ xmlNodePtr crm_page(crm_req *r, const char *view, const char *title);
 xmlNodePtr crm_page_root(crm_req *r);
 /* Add the panels other plugins give to the card of record id of entity (e.g. "contact"). */
 void crm_page_panels(crm_req *r, const char *entity, int64_t id);
+/* Percent-encode s for a URL (unreserved characters and "/" stay). */
+char *crm_url_encode(crm_pool *p, const char *s);
 /* Answer 303 See Other to a local path. */
 int crm_redirect(crm_req *r, const char *path);
 /* Show a message (an i18n key) on the next page shown; kind is "ok" or "error". */
