@@ -83,13 +83,15 @@ deps:
 run: deps all
 	@BUILD=$(BUILD) PORT=$(PORT) scripts/stack.sh up $(BUILD)/run
 	@echo "CRM is running: http://127.0.0.1:$(PORT)/ (second tenant: http://127.0.0.1:$$(($(PORT)+1))/)"
+	@BUILD=$(BUILD) scripts/demo.sh $(BUILD)/run
 	@echo "Stop it with: make stop"
 
 stop:
 	@BUILD=$(BUILD) scripts/stack.sh down $(BUILD)/run
 
 # Tests build their own sanitized tree and stack, on their own port.
-test: deps
+test:
+	@scripts/deps.sh browser
 	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/san all test-bins
 	@BUILD=$(BUILD)/san PORT=$(TEST_PORT) tests/run.sh $(BUILD)/san
 

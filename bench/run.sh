@@ -6,7 +6,8 @@
 # Environment: BUILD (default build), BENCH_PORT (default 8200: the stack on it and +1,
 # hello on +2, PHP on +3), BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (32),
 # BENCH_WRK_THREADS (2), PHP_CHILDREN (default crmd's workers x threads),
-# PHP_PERSISTENT (1: mysqli persistent connection; 0: connect per request).
+# PHP_PERSISTENT (1: mysqli persistent connection; 0: connect per request), BENCH_HOLD
+# (seconds to keep everything up after measuring, for a profiler).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -267,3 +268,7 @@ cd_=$(ratio "${RPS[c]}" "${RPS[d]}")
 	echo "c/d = $cd_  (target >= 2:   $(verdict "$cd_" 2))"
 } | tee "$RESULTS"
 echo "bench: written to $RESULTS (wrk output: $BUILD/wrk-[abcd].txt)"
+if [[ ${BENCH_HOLD:-0} -gt 0 ]]; then
+	echo "bench: everything stays up for $BENCH_HOLD s (BENCH_HOLD), for a profiler"
+	sleep "$BENCH_HOLD"
+fi

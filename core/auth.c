@@ -31,36 +31,19 @@ static int login_form(crm_req *r, const char *login, const char *next, const cha
 	const char *token = crm_random_token(r->pool);
 	crm_header(r, "Set-Cookie", crm_psprintf(r->pool, "%s=%s; Path=/login; HttpOnly; SameSite=Strict",
 						 LOGIN_COOKIE, token));
-	xmlNodePtr c = crm_page(r, "core.login", "core.sign_in");
-	xmlNodePtr f = crm_xml_add(c, "form", NULL);
-	crm_xml_attr(f, "action", "/login");
-	crm_xml_attr(f, "method", "post");
+	xmlNodePtr f = crm_form(crm_page(r, "core.login", "core.sign_in"), "/login");
 	crm_xml_attr(f, "class", "login");
-	if (error)
-		crm_xml_attr(f, "error", error);
-	xmlNodePtr fl = crm_xml_add(f, "field", NULL);
-	crm_xml_attr(fl, "name", "login");
-	crm_xml_attr(fl, "label", "core.login_field");
-	crm_xml_attr(fl, "type", "text");
-	crm_xml_attr(fl, "value", login ? login : "");
+	crm_xml_attr(f, "error", error);
+	xmlNodePtr fl = crm_form_field(f, "login", "core.login_field", "text", login ? login : "");
 	crm_xml_attr(fl, "required", "1");
 	crm_xml_attr(fl, "autocomplete", "username");
 	crm_xml_attr(fl, "autofocus", "1");
-	xmlNodePtr fp = crm_xml_add(f, "field", NULL);
-	crm_xml_attr(fp, "name", "password");
-	crm_xml_attr(fp, "label", "core.password");
-	crm_xml_attr(fp, "type", "password");
+	xmlNodePtr fp = crm_form_field(f, "password", "core.password", "password", NULL);
 	crm_xml_attr(fp, "required", "1");
 	crm_xml_attr(fp, "autocomplete", "current-password");
-	xmlNodePtr fn = crm_xml_add(f, "field", NULL);
-	crm_xml_attr(fn, "name", "next");
-	crm_xml_attr(fn, "type", "hidden");
-	crm_xml_attr(fn, "value", local_next(next));
-	xmlNodePtr ft = crm_xml_add(f, "field", NULL);
-	crm_xml_attr(ft, "name", "login_token");
-	crm_xml_attr(ft, "type", "hidden");
-	crm_xml_attr(ft, "value", token);
-	crm_xml_attr(crm_xml_add(f, "submit", NULL), "label", "core.sign_in");
+	crm_form_field(f, "next", NULL, "hidden", local_next(next));
+	crm_form_field(f, "login_token", NULL, "hidden", token);
+	crm_form_submit(f, "core.sign_in");
 	return 0;
 }
 
@@ -128,25 +111,18 @@ int crm_h_logout(crm_req *r)
 
 static void password_field(xmlNodePtr f, const char *name, const char *label, const char *error)
 {
-	xmlNodePtr fl = crm_xml_add(f, "field", NULL);
-	crm_xml_attr(fl, "name", name);
-	crm_xml_attr(fl, "label", label);
-	crm_xml_attr(fl, "type", "password");
+	xmlNodePtr fl = crm_form_field(f, name, label, "password", NULL);
 	crm_xml_attr(fl, "required", "1");
-	if (error)
-		crm_xml_attr(fl, "error", error);
+	crm_xml_attr(fl, "error", error);
 }
 
 static int password_form(crm_req *r, const char *e_cur, const char *e_new, const char *e_conf)
 {
-	xmlNodePtr c = crm_page(r, "core.password", "core.change_password");
-	xmlNodePtr f = crm_xml_add(c, "form", NULL);
-	crm_xml_attr(f, "action", "/profile/password");
-	crm_xml_attr(f, "method", "post");
+	xmlNodePtr f = crm_form(crm_page(r, "core.password", "core.change_password"), "/profile/password");
 	password_field(f, "current", "core.password_current", e_cur);
 	password_field(f, "password", "core.password_new", e_new);
 	password_field(f, "confirm", "core.password_confirm", e_conf);
-	crm_xml_attr(crm_xml_add(f, "submit", NULL), "label", "core.save");
+	crm_form_submit(f, "core.save");
 	xmlNodePtr cancel = crm_xml_add(f, "cancel", NULL);
 	crm_xml_attr(cancel, "href", "/");
 	crm_xml_attr(cancel, "label", "core.cancel");

@@ -41,7 +41,7 @@ static int apply(crm_config *c, const char *section, const char *k, const char *
 		struct { const char *key; char **dst; } strs[] = {
 			{"socket", &c->socket}, {"pid_file", &c->pid_file},
 			{"log_file", &c->log_file}, {"plugins_dir", &c->plugins_dir},
-			{"data_dir", &c->data_dir}, {"theme", &c->theme},
+			{"data_dir", &c->data_dir}, {"plugin_data", &c->plugin_data}, {"theme", &c->theme},
 			{"files_dir", &c->files_dir}, {"locale", &c->locale},
 		};
 		for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
@@ -178,6 +178,11 @@ crm_config *crm_config_load(const char *path, char *err, size_t errlen)
 		crm_config_free(c);
 		return NULL;
 	}
+	if (!c->plugin_data) {
+		size_t n = strlen(c->data_dir) + 9;
+		c->plugin_data = malloc(n);
+		snprintf(c->plugin_data, n, "%s/plugins", c->data_dir);
+	}
 	if (c->workers <= 0)
 		c->workers = ncpu > 0 ? (int)ncpu : 1;
 	if (c->threads <= 0)
@@ -190,7 +195,7 @@ void crm_config_free(crm_config *c)
 	if (!c)
 		return;
 	char **strs[] = {&c->path, &c->socket, &c->pid_file, &c->log_file, &c->plugins_dir,
-			 &c->data_dir, &c->theme, &c->files_dir, &c->locale, &c->db_socket,
+			 &c->data_dir, &c->plugin_data, &c->theme, &c->files_dir, &c->locale, &c->db_socket,
 			 &c->db_host, &c->db_user, &c->db_password};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
 		free(*strs[i]);

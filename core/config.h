@@ -12,7 +12,7 @@ typedef struct crm_tenant_conf {
 
 typedef struct crm_config {
 	char *path;
-	char *socket, *pid_file, *log_file, *plugins_dir, *data_dir, *theme, *files_dir, *locale;
+	char *socket, *pid_file, *log_file, *plugins_dir, *data_dir, *plugin_data, *theme, *files_dir, *locale;
 	unsigned socket_mode;
 	int workers, threads;
 	size_t max_body, max_fields, max_field_len;

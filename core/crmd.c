@@ -183,6 +183,9 @@ static void reload(void)
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		int rc = crm_runtime_start(fresh, true) ? 2 : (crm_migrate_all(fresh, true) ? 1 : 0);
 		crm_runtime_stop();
+		/* This child holds copies of both configurations: free them so exit leaks nothing. */
+		crm_config_free(old);
+		crm_config_free(fresh);
 		exit(rc);
 	}
 	int status = 0;

@@ -1,6 +1,7 @@
 /* MariaDB access: one connection per thread per tenant, statements prepared once
  * per connection and cached by their text; a lost server means 503, then reconnect. */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +108,14 @@ static bool gone(unsigned e)
 	       e == 1053 /* shutdown in progress */;
 }
 
+/* A kept connection is idle between statements, so a readable or hung-up socket means
+ * the server closed it (a restart, wait_timeout). Costs one poll(), no round trip. */
+static bool closed_by_server(MYSQL *my)
+{
+	struct pollfd p = {.fd = (int)mysql_get_socket(my), .events = POLLIN | POLLRDHUP};
+	return p.fd >= 0 && poll(&p, 1, 0) > 0;
+}
+
 crm_db *crm_db_get(crm_req *r)
 {
 	if (r->db_failed)
@@ -119,6 +128,13 @@ crm_db *crm_db_get(crm_req *r)
 		(*slot)->database = strdup(crm_rt.conf->tenants[r->tenant].database);
 	}
 	crm_db *db = *slot;
+	/* Reconnect rather than fail the request; inside a transaction that would lose
+	 * its earlier statements, so there the next statement fails instead. */
+	if (db->my && !r->in_tx && closed_by_server(db->my)) {
+		crm_log("info", "tenant %s: the server closed a kept connection; reconnecting",
+			crm_rt.conf->tenants[r->tenant].name);
+		db_drop(db);
+	}
 	if (!db->my) {
 		char err[256];
 		if (db_connect(db, err, sizeof err)) {

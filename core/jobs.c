@@ -53,19 +53,10 @@ static void pass(crm_thread *t)
 int crm_jobs_main(int ready_fd)
 {
 	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
-	sigprocmask(SIG_BLOCK, &set, NULL);
+	crm_child_signals(&set);
 	if (crm_runtime_start(crm_rt.conf, false))
 		return 2;
-	if (ready_fd >= 0) {
-		char one = 'j';
-		if (write(ready_fd, &one, 1) < 0)
-			crm_log("warn", "cannot tell the master the jobs process is ready");
-		close(ready_fd);
-	}
+	crm_child_ready(ready_fd);
 	crm_thread t = {.pool = crm_pool_new()};
 	for (;;) {
 		pass(&t);

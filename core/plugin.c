@@ -107,16 +107,16 @@ static char *check_descriptor(const crm_plugin *p)
 	return NULL;
 }
 
-/* A plugin's xsl/ and i18n/: installed under data_dir/plugins/<name>; in a source tree
- * the test plugins keep theirs beside their code in tests/plugins/<name>. */
+/* A plugin's xsl/ and i18n/: the first <dir>/<name> of the plugin_data list that exists. */
 void crm_plugin_data_dir(const crm_config *c, const char *name, char *buf, size_t len)
 {
-	static const char *const roots[] = {"plugins", "tests/plugins"};
 	struct stat st;
-	for (size_t i = 0; i < CRM_LEN(roots); i++) {
-		snprintf(buf, len, "%s/%s/%s", c->data_dir, roots[i], name);
+	for (const char *d = c->plugin_data; d && *d;) {
+		size_t n = strcspn(d, ":");
+		snprintf(buf, len, "%.*s/%s", (int)n, d, name);
 		if (!stat(buf, &st) && S_ISDIR(st.st_mode))
 			return;
+		d += n + (d[n] == ':');
 	}
 	snprintf(buf, len, "%s/plugins/%s", c->data_dir, name);
 }

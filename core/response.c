@@ -116,10 +116,12 @@ static void wrap_page(crm_req *r)
 
 static void put_headers(crm_req *r, const char *ctype, size_t len)
 {
-	FCGX_FPrintF(r->fcgi->out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
-		     r->status, reason(r->status), ctype, len);
+	/* libfcgi's FCGX_FPrintF knows no %zu and stops there, gluing the next header
+	 * onto Content-Length: format with the C library instead. */
+	FCGX_PutS(crm_psprintf(r->pool, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+			       r->status, reason(r->status), ctype, len), r->fcgi->out);
 	for (const crm_hdr *h = r->headers; h; h = h->next)
-		FCGX_FPrintF(r->fcgi->out, "%s: %s\r\n", h->name, h->value);
+		FCGX_PutS(crm_psprintf(r->pool, "%s: %s\r\n", h->name, h->value), r->fcgi->out);
 	FCGX_PutS("X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\n\r\n",
 		  r->fcgi->out);
 }

@@ -1,5 +1,7 @@
 /* Start and stop of what every process (worker, jobs, crmctl) needs. */
+#include <signal.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <curl/curl.h>
 #include <libxml/parser.h>
 #include "core.h"
@@ -47,4 +49,23 @@ int crm_migrate_all(const crm_config *c, bool create)
 		}
 	}
 	return rc;
+}
+
+void crm_child_signals(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGHUP);
+	sigprocmask(SIG_BLOCK, set, NULL);
+}
+
+void crm_child_ready(int ready_fd)
+{
+	if (ready_fd < 0)
+		return;
+	char one = 'r';
+	if (write(ready_fd, &one, 1) < 0)
+		crm_log("warn", "cannot tell the master this process is ready");
+	close(ready_fd);
 }

@@ -2,6 +2,7 @@
 #ifndef CRM_SERVER_H
 #define CRM_SERVER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include "config.h"
 
@@ -12,6 +13,10 @@ void crm_runtime_stop(void);
 int crm_worker_main(int fd, int ready_fd);
 /* Run due jobs of enabled plugins until SIGTERM; tick is the seconds between passes. */
 int crm_jobs_main(int ready_fd);
+/* Block SIGTERM, SIGINT and SIGHUP (set receives them) so one thread can sigwait for them. */
+void crm_child_signals(sigset_t *set);
+/* Tell the master, through the pipe it gave (-1: none), that this child serves. */
+void crm_child_ready(int ready_fd);
 /* Migrate every tenant of c (creating databases); 0 when all succeeded. */
 int crm_migrate_all(const crm_config *c, bool create);
 

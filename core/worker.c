@@ -66,11 +66,7 @@ int crm_worker_main(int fd, int ready_fd)
 	listen_fd = fd;
 	const crm_config *c = crm_rt.conf;
 	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	crm_child_signals(&set);
 	if (crm_runtime_start(c, false))
 		return 2;
 	FCGX_Init();
@@ -78,12 +74,7 @@ int crm_worker_main(int fd, int ready_fd)
 	pthread_t *threads = calloc((size_t)n, sizeof *threads);
 	for (int i = 0; i < n; i++)
 		pthread_create(&threads[i], NULL, serve, NULL);
-	if (ready_fd >= 0) {
-		char one = 'r';
-		if (write(ready_fd, &one, 1) < 0)
-			crm_log("warn", "cannot tell the master this worker is ready");
-		close(ready_fd);
-	}
+	crm_child_ready(ready_fd);
 	for (;;) {
 		int sig = 0;
 		sigwait(&set, &sig);

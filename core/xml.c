@@ -50,3 +50,29 @@ void crm_xml_attr_int(xmlNodePtr node, const char *name, int64_t v)
 	snprintf(buf, sizeof buf, "%" PRId64, v);
 	xmlSetProp(node, BAD_CAST name, BAD_CAST buf);
 }
+
+xmlNodePtr crm_form(xmlNodePtr parent, const char *action)
+{
+	xmlNodePtr f = crm_xml_add(parent, "form", NULL);
+	crm_xml_attr(f, "action", action);
+	crm_xml_attr(f, "method", "post");
+	return f;
+}
+
+xmlNodePtr crm_form_field(xmlNodePtr form, const char *name, const char *label, const char *type,
+			  const char *value)
+{
+	xmlNodePtr f = crm_xml_add(form, "field", NULL);
+	crm_xml_attr(f, "name", name);
+	crm_xml_attr(f, "label", label);
+	crm_xml_attr(f, "type", type);
+	crm_xml_attr(f, "value", value);
+	return f;
+}
+
+xmlNodePtr crm_form_submit(xmlNodePtr form, const char *label)
+{
+	xmlNodePtr s = crm_xml_add(form, "submit", NULL);
+	crm_xml_attr(s, "label", label);
+	return s;
+}

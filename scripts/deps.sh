@@ -21,7 +21,12 @@ want=("${PACKAGES[@]}")
 for group in "$@"; do
 	case "$group" in
 	bench) want+=("${BENCH_PACKAGES[@]}") ;;
-	browser) want+=("${BROWSER_PACKAGES[@]}") ;;
+	browser)
+		# A machine may carry its own Node.js (with npm): Debian's would conflict with it.
+		for p in "${BROWSER_PACKAGES[@]}"; do
+			[[ ($p == nodejs && -x $(command -v node || true)) || ($p == npm && -x $(command -v npm || true)) ]] || want+=("$p")
+		done
+		;;
 	*)
 		echo "usage: $0 [bench|browser]..." >&2
 		exit 2

@@ -144,6 +144,8 @@ workers = 0
 threads = 16
 plugins_dir = $BUILD/plugins
 data_dir = $ROOT
+# The test plugins keep their templates beside their code.
+plugin_data = $ROOT/plugins:$ROOT/tests/plugins
 theme = default
 files_dir = $DIR/files
 max_body = 10485760

@@ -10,7 +10,9 @@ STATE=$BUILD/state
 export PORT=${PORT:-8090} BUILD
 passed=0 failed=0
 
-count() { # reads test output on stdin, adds "ok"/"not ok" lines to the totals
+# Reads a suite's output on stdin and adds its "ok"/"not ok" lines to the totals;
+# fed with < <(...), not a pipe, so the totals survive (a pipe runs it in a subshell).
+count() {
 	local out p f
 	out=$(cat)
 	printf '%s\n' "$out"
@@ -50,10 +52,19 @@ if ! "$ROOT/scripts/stack.sh" up "$STATE"; then
 	echo "not ok - the test stack did not start"
 	failed=$((failed + 1))
 else
-	for t in "$ROOT"/tests/system/test_*.py; do
-		echo "-- $(basename "$t")"
-		CRM_STATE=$STATE CRM_ROOT=$ROOT timeout 600 /usr/bin/python3 "$t" 2>&1 | count
+	# The core's system tests, then each plugin's own (plugins/<name>/tests/).
+	for t in "$ROOT"/tests/system/test_*.py "$ROOT"/plugins/*/tests/test_*.py; do
+		echo "-- ${t#$ROOT/}"
+		count < <(CRM_STATE=$STATE CRM_ROOT=$ROOT PYTHONPATH=$ROOT/tests/system timeout 600 /usr/bin/python3 "$t" 2>&1)
 	done
+	# Browser tests drive Debian's chromium through playwright-core (tests/browser).
+	if ls "$ROOT"/tests/browser/test_*.mjs >/dev/null 2>&1; then
+		(cd "$ROOT/tests/browser" && [ -d node_modules/playwright-core ] || npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null 2>&1)
+		for t in "$ROOT"/tests/browser/test_*.mjs; do
+			echo "-- ${t#$ROOT/}"
+			count < <(CRM_STATE=$STATE CRM_ROOT=$ROOT ARTIFACTS=$BUILD/artifacts timeout 300 node "$t" 2>&1)
+		done
+	fi
 fi
 "$ROOT/scripts/stack.sh" down "$STATE" >/dev/null 2>&1
 

@@ -6,16 +6,17 @@ int hello_page(crm_req *r);
 int hello_csv(crm_req *r);
 
 static const crm_permission permissions[] = {
-	{"hello.view", "hello.perm_view", CRM_PERM_USERS},
+	{.name = "hello.view", .title = "hello.perm_view"},
 };
 
 static const crm_route routes[] = {
-	{"GET", "/hello", hello_page, CRM_PERM_PUBLIC, 0},
-	{"GET", "/hello/greetings.csv", hello_csv, "hello.view", 0},
+	{.method = "GET", .pattern = "/hello", .handler = hello_page, .permission = CRM_PERM_PUBLIC},
+	{.method = "GET", .pattern = "/hello/greetings.csv", .handler = hello_csv,
+	 .permission = "hello.view"},
 };
 
 static const crm_menu_entry menu[] = {
-	{"/hello", "hello.menu", CRM_PERM_PUBLIC, 90},
+	{.href = "/hello", .title = "hello.menu", .permission = CRM_PERM_PUBLIC, .order = 90},
 };
 
 static const crm_plugin hello = {

@@ -3,7 +3,7 @@
 Each test is a function decorated with @test; main() runs them in order and prints
 "ok - name" or "not ok - name: why" per test, which tests/run.sh counts.
 """
-import http.client
+import http.client as httpclient  # the module; http() below is the helper
 import os
 import subprocess
 import sys
@@ -44,7 +44,7 @@ class Response:
 
 def http(method, path, body=None, headers=None, port=None, timeout=30):
     """One request on a fresh connection; redirects are not followed."""
-    conn = http.client.HTTPConnection("127.0.0.1", port or PORT, timeout=timeout)
+    conn = httpclient.HTTPConnection("127.0.0.1", port or PORT, timeout=timeout)
     h = {"Accept-Language": "en"}
     h.update(headers or {})
     if isinstance(body, dict):
@@ -126,7 +126,7 @@ def wait_for(pred, timeout=15.0, step=0.1, what="condition"):
         try:
             if pred():
                 return True
-        except (OSError, http.client.HTTPException):
+        except (OSError, httpclient.HTTPException):
             pass
         time.sleep(step)
     raise AssertionError("timed out waiting for " + what)

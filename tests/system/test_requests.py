@@ -6,9 +6,10 @@ The probe test plugin (tests/plugins/probe) echoes what the core parsed; its
 """
 import os
 import re
+import subprocess
 import uuid
 
-from crmtest import get, http, main, multipart, post, sql, test
+from crmtest import BUILD, CONF, get, http, main, multipart, post, sql, test
 
 MAX_BODY = 10 * 1024 * 1024
 MAX_FIELDS = 1000
@@ -22,6 +23,8 @@ MSG = {
     "too_large": "The upload is larger than the limit. Nothing was saved.",
     "too_many": "The form has too many fields. Nothing was saved.",
     "too_long": "One of the fields is too long. Nothing was saved.",
+    "forbidden": "You have no access to this page.",
+    "csrf": "The form expired. Reload the page and try again.",
 }
 
 
@@ -314,11 +317,87 @@ def page_text_is_escaped():
     assert evil not in r.text
 
 
+def cookies(resp):
+    """name -> value of every Set-Cookie of a response."""
+    out = {}
+    for k, v in resp.headers:
+        if k.lower() == "set-cookie":
+            name, _, rest = v.partition("=")
+            out[name.strip()] = rest.split(";")[0]
+    return out
+
+
+def add_user(login, password, role):
+    env = dict(os.environ, LD_LIBRARY_PATH=os.path.join(BUILD, "lib"))
+    p = subprocess.run([os.path.join(BUILD, "bin", "crmctl"), "-c", CONF, "user", "add", login,
+                        "Probe Person", "-r", role], input=password + "\n", capture_output=True,
+                       text=True, env=env)
+    assert p.returncode == 0, "crmctl user add: %s %s" % (p.stdout, p.stderr)
+    sql("UPDATE crm_user SET locale = 'en' WHERE login = '%s'" % login)
+
+
+def disable_user(login):
+    env = dict(os.environ, LD_LIBRARY_PATH=os.path.join(BUILD, "lib"))
+    subprocess.run([os.path.join(BUILD, "bin", "crmctl"), "-c", CONF, "user", "disable", login],
+                   capture_output=True, env=env)
+
+
+def sign_in(login, password):
+    """The browser's way in: the login form's token, then the form; returns the Cookie header."""
+    r = get("/login")
+    token = cookies(r).get("crm_login")
+    assert r.status == 200 and token, (r.status, r.headers)
+    r = post("/login", {"login": login, "password": password, "next": "/probe/echo",
+                        "login_token": token}, headers={"Cookie": "crm_login=" + token})
+    session = cookies(r).get("crm_session")
+    assert r.status == 303 and session, "sign-in failed: %d %s" % (r.status, r.text[:500])
+    return "crm_session=" + session
+
+
 @test
-def responses_carry_nosniff():
+def permission_and_csrf_are_enforced():
+    m = marker()
+    login, password = "probe_" + uuid.uuid4().hex[:10], "pw-" + uuid.uuid4().hex
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    try:
+        assert post("/probe/notes", "body=" + m, headers=form).status == 200
+        # Nobody signed in: neither route runs.
+        r = get("/probe/secret")
+        to_login = r.status == 303 and (r.header("Location") or "").startswith("/login?next=")
+        assert (to_login or r.status == 403) and "secret" not in r.text, (r.status, r.headers)
+        assert_error_page(post("/probe/notes/clear", "prefix=" + m, headers=form), 403, MSG["forbidden"])
+        assert notes_with(m) == 1
+        # A signed-in user without probe.secret (admins only) is refused with 403.
+        add_user(login, password, "user")
+        cookie = sign_in(login, password)
+        assert_error_page(get("/probe/secret", headers={"Cookie": cookie}), 403, MSG["forbidden"])
+        # probe.write is every user's, but an unsafe request needs the session's token.
+        for token in (None, "", "x" * 43):
+            body = "prefix=" + m + ("" if token is None else "&csrf=" + token)
+            r = post("/probe/notes/clear", body, headers=dict(form, Cookie=cookie))
+            assert_error_page(r, 403, MSG["csrf"])
+            assert notes_with(m) == 1, "a request without the CSRF token changed data"
+        page = get("/probe/echo", headers={"Cookie": cookie})
+        found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+        assert page.status == 200 and found, page.text[:2000]
+        r = post("/probe/notes/clear", "prefix=%s&csrf=%s" % (m, found.group(1)),
+                 headers=dict(form, Cookie=cookie))
+        assert r.status == 200 and r.text == "cleared 1\n", (r.status, r.text[:500])
+        assert notes_with(m) == 0
+    finally:
+        drop_notes(m)
+        disable_user(login)
+
+
+@test
+def responses_carry_their_headers():
     for path in ["/probe/echo", "/probe/echo.txt", "/ping", "/healthz", "/no/such", "/"]:
         r = get(path)
         assert r.header("X-Content-Type-Options") == "nosniff", "%s: %r" % (path, r.headers)
+        assert r.header("Content-Length") == str(len(r.body)), "%s: %r" % (path, r.headers)
+        if r.header("Content-Type").startswith("text/html"):
+            assert r.header("Cache-Control") == "no-store", "%s: %r" % (path, r.headers)
+            assert "default-src 'self'" in (r.header("Content-Security-Policy") or ""), path
 
 
 if __name__ == "__main__":

@@ -73,7 +73,9 @@ static const struct {
 	/* The path exists with other methods: 405 and the methods allowed. */
 	{"PUT", "/contacts", true, "405 GET, POST", ""},
 	{"POST", "/contacts/12", true, "405 GET, DELETE, PUT", ""},
-	{"DELETE", "/contacts/new", true, "405 GET, DELETE, PUT", ""},
+	/* The literal wins only among routes of the request's method. */
+	{"DELETE", "/contacts/new", true, "DELETE /contacts/{id}", "id=new"},
+	{"POST", "/contacts/new", true, "405 GET, DELETE, PUT", ""},
 	{"POST", "/", true, "405 GET", ""},
 	/* Methods are case-sensitive, as HTTP says. */
 	{"get", "/", true, "405 GET", ""},

@@ -17,4 +17,13 @@ void crm_xml_attr(xmlNodePtr node, const char *name, const char *value);
 /* Set an integer attribute. */
 void crm_xml_attr_int(xmlNodePtr node, const char *name, int64_t v);
 
+/* A <form> for the theme's widget, posting to action. */
+xmlNodePtr crm_form(xmlNodePtr parent, const char *action);
+/* A <field> of the theme's form widget: label is an i18n key, value may be NULL;
+ * returns it for more attributes (required, error, autocomplete, ...). */
+xmlNodePtr crm_form_field(xmlNodePtr form, const char *name, const char *label, const char *type,
+			  const char *value);
+/* A submit button labelled with an i18n key. */
+xmlNodePtr crm_form_submit(xmlNodePtr form, const char *label);
+
 #endif

@@ -176,13 +176,18 @@ int probe_note_add(crm_req *r)
 	return crm_send(r, 200, "text/plain; charset=utf-8", out, strlen(out), NULL);
 }
 
-/* POST /probe/notes/clear: deletes every note; only with a valid CSRF token. */
+/* POST /probe/notes/clear: deletes the notes starting with "prefix"; reached only
+ * with the session's CSRF token. */
 int probe_notes_clear(crm_req *r)
 {
-	int64_t n = crm_db_exec(r, "DELETE FROM probe_note", NULL);
+	const char *prefix = crm_req_form(r, "prefix");
+	if (!prefix || !*prefix)
+		return CRM_EINVAL;
+	int64_t n = crm_db_exec(r, "DELETE FROM probe_note WHERE body LIKE CONCAT(?, '%')", "s", prefix);
 	if (n < 0)
 		return (int)n;
-	return crm_send(r, 200, "text/plain; charset=utf-8", "cleared\n", 8, NULL);
+	char *out = crm_psprintf(crm_req_pool(r), "cleared %lld\n", (long long)n);
+	return crm_send(r, 200, "text/plain; charset=utf-8", out, strlen(out), NULL);
 }
 
 /* GET /probe/secret: needs probe.secret, which nobody holds yet. */

@@ -22,14 +22,16 @@ static const crm_route routes[] = {
 	{"GET", "/probe/db", probe_db, CRM_PERM_PUBLIC, 0},
 	/* Public, so tests can prove refused input never reaches the table. */
 	{"POST", "/probe/notes", probe_note_add, CRM_PERM_PUBLIC, 0},
-	/* Not public: without a session's CSRF token it must never run. */
+	/* Not public: without the session's CSRF token it must never run. */
 	{"POST", "/probe/notes/clear", probe_notes_clear, "probe.write", 0},
 	{"GET", "/probe/secret", probe_secret, "probe.secret", 0},
 };
 
 static const crm_permission permissions[] = {
-	{"probe.secret", "probe.perm_secret"},
-	{"probe.write", "probe.perm_write"},
+	/* Admins only: a plain signed-in user is refused. */
+	{.name = "probe.secret", .title = "probe.perm_secret", .flags = CRM_PERM_ADMINS},
+	/* Every signed-in user: only the CSRF check stands in the way. */
+	{.name = "probe.write", .title = "probe.perm_write"},
 };
 
 static const crm_plugin probe = {

@@ -1,0 +1,58 @@
+/* What the admin plugin's pages share: the tab bar, paging, form input, roles. */
+#ifndef ADMIN_H
+#define ADMIN_H
+
+#include <stdbool.h>
+#include <crm/crm.h>
+
+/* Rows on one page of a list. */
+#define ADMIN_PAGE 50
+
+/* Start an admin page: crm_page plus the tab bar with tab (its href) marked. */
+xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const char *tab);
+/* A form field, trimmed of surrounding blanks; "" when absent. */
+const char *admin_input(crm_req *r, const char *name);
+/* "%text%" for LIKE, with %, _ and \ escaped. */
+const char *admin_like(crm_req *r, const char *text);
+/* Whether the signed-in user is a portal owner (owners alone touch owner accounts). */
+bool admin_is_owner(crm_req *r);
+/* A <form method="get"> the theme's widget renders (searches, filters). */
+xmlNodePtr admin_get_form(xmlNodePtr parent, const char *action);
+/* Build "path?k=v&k=v" from NULL-terminated name/value pairs, skipping empty values. */
+const char *admin_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
+/* Re-render as a form with errors: status 422 and the form's summary message. */
+void admin_form_failed(crm_req *r, xmlNodePtr form);
+
+/* Handlers, one file per page. */
+int admin_users(crm_req *r);
+int admin_user_new(crm_req *r);
+int admin_user_create(crm_req *r);
+int admin_user_edit(crm_req *r);
+int admin_user_save(crm_req *r);
+int admin_user_password(crm_req *r);
+int admin_user_disable_confirm(crm_req *r);
+int admin_user_disable(crm_req *r);
+int admin_user_enable(crm_req *r);
+
+int admin_groups(crm_req *r);
+int admin_group_create(crm_req *r);
+int admin_group(crm_req *r);
+int admin_group_member_add(crm_req *r);
+int admin_group_member_remove(crm_req *r);
+int admin_group_grants(crm_req *r);
+int admin_group_delete_confirm(crm_req *r);
+int admin_group_delete(crm_req *r);
+
+int admin_modules(crm_req *r);
+int admin_module_enable(crm_req *r);
+int admin_module_disable(crm_req *r);
+
+int admin_access(crm_req *r);
+int admin_access_mode(crm_req *r);
+int admin_access_add_user(crm_req *r);
+int admin_access_add_group(crm_req *r);
+int admin_access_remove(crm_req *r);
+
+int admin_audit(crm_req *r);
+
+#endif

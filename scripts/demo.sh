@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Demo accounts for `make run`: a portal owner and a CRM user on tenant "default",
+# with fixed passwords meant for trying the CRM out only. Users that exist are kept
+# as they are (their password too), so running it again changes nothing.
+# Usage: scripts/demo.sh DIR   (DIR holds crm.conf, as written by scripts/stack.sh; BUILD as for it)
+set -euo pipefail
+
+[[ $# -eq 1 ]] || { echo "usage: $0 DIR" >&2; exit 2; }
+BUILD=${BUILD:-build}
+CRMCTL=$BUILD/bin/crmctl
+CONF=$1/crm.conf
+[[ -x $CRMCTL ]] || { echo "demo: $CRMCTL is missing: build it first (make)" >&2; exit 1; }
+[[ -r $CONF ]] || { echo "demo: $CONF is missing: start the stack first (scripts/stack.sh up $1)" >&2; exit 1; }
+
+# login, display name, role, password
+DEMO_USERS=(
+	"owner|Ольга Владимирова|owner|demo-owner-1"
+	"manager|Иван Смирнов|user|demo-manager-1"
+)
+
+for u in "${DEMO_USERS[@]}"; do
+	IFS='|' read -r login name role password <<<"$u"
+	# The password goes on stdin: the command line is visible to ps.
+	if ! err=$("$CRMCTL" -c "$CONF" user add "$login" "$name" -r "$role" -t default \
+		<<<"$password" 2>&1 >/dev/null); then
+		# An existing login is what a second run meets; anything else is a real failure.
+		[[ $err == *"already taken"* ]] || { echo "demo: adding user $login failed: $err" >&2; exit 1; }
+	fi
+done
+
+echo "Demo logins (tenant default):"
+for u in "${DEMO_USERS[@]}"; do
+	IFS='|' read -r login name role password <<<"$u"
+	printf '  %-8s password %-15s %s (%s)\n' "$login" "$password" "$name" "$role"
+done
