@@ -84,7 +84,7 @@ run: deps all
 	@BUILD=$(BUILD) PORT=$(PORT) scripts/stack.sh up $(BUILD)/run
 	@echo "CRM is running: http://127.0.0.1:$(PORT)/ (second tenant: http://127.0.0.1:$$(($(PORT)+1))/)"
 	@BUILD=$(BUILD) scripts/demo.sh $(BUILD)/run
-	@echo "Stop it with: make stop"
+	@echo "Stop it with: make stop$(if $(filter-out build,$(BUILD)), BUILD=$(BUILD))"
 
 stop:
 	@BUILD=$(BUILD) scripts/stack.sh down $(BUILD)/run

@@ -93,3 +93,46 @@ void admin_form_failed(crm_req *r, xmlNodePtr form)
 	crm_status(r, 422);
 	crm_xml_attr(form, "error", "core.form_errors");
 }
+
+xmlNodePtr admin_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, const char *list_name,
+		      const char *item_name, size_t key_col, const char *base)
+{
+	crm_pool *p = crm_req_pool(r);
+	const char *before = crm_req_query(r, "before"), *after = crm_req_query(r, "after");
+	bool back = before && *before;
+	xmlNodePtr list = crm_xml_add(parent, list_name, NULL);
+	size_t n = rows->n_rows > ADMIN_PAGE ? ADMIN_PAGE : rows->n_rows;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = back ? n - 1 - k : k; /* fetched backwards: shown in order */
+		xmlNodePtr it = crm_xml_add(list, item_name, NULL);
+		for (size_t col = 0; col < rows->n_cols; col++)
+			crm_xml_add(it, rows->cols[col], crm_rows_get(rows, i, col));
+	}
+	if (!n)
+		return list;
+	/* Going forward, a page came before when we were sent "after"; going back, when more
+	 * than a page was found. The other direction always holds at least the row we left. */
+	bool prev = back ? rows->n_rows > ADMIN_PAGE : (after && *after);
+	bool next = back || rows->n_rows > ADMIN_PAGE;
+	const char *first = crm_rows_get(rows, back ? n - 1 : 0, key_col);
+	const char *last = crm_rows_get(rows, back ? 0 : n - 1, key_col);
+	const char *sep = strchr(base, '?') ? "&" : "?";
+	xmlNodePtr pg = crm_xml_add(parent, "pager", NULL);
+	if (prev)
+		crm_xml_attr(pg, "prev", crm_psprintf(p, "%s%sbefore=%s", base, sep, crm_url_encode(p, first)));
+	if (next)
+		crm_xml_attr(pg, "next", crm_psprintf(p, "%s%safter=%s", base, sep, crm_url_encode(p, last)));
+	return list;
+}
+
+bool admin_back(crm_req *r)
+{
+	const char *before = crm_req_query(r, "before");
+	return before && *before;
+}
+
+const char *admin_cursor(crm_req *r)
+{
+	const char *before = crm_req_query(r, "before"), *after = crm_req_query(r, "after");
+	return before && *before ? before : after ? after : "";
+}

@@ -3,8 +3,13 @@
 Each test is a function decorated with @test; main() runs them in order and prints
 "ok - name" or "not ok - name: why" per test, which tests/run.sh counts.
 """
+import glob
+import hashlib
+import html
 import http.client as httpclient  # the module; http() below is the helper
+import itertools
 import os
+import re
 import subprocess
 import sys
 import time
@@ -84,18 +89,19 @@ def multipart(fields, boundary="----crmtestboundary"):
     return out, "multipart/form-data; boundary=" + boundary
 
 
-def sh(*args, check=True, env=None):
+def sh(*args, check=True, env=None, input=None):
     e = dict(os.environ)
     e["LD_LIBRARY_PATH"] = os.path.join(BUILD, "lib")
     e.update(env or {})
-    p = subprocess.run(args, capture_output=True, text=True, env=e)
+    p = subprocess.run(args, capture_output=True, text=True, env=e, input=input)
     if check and p.returncode != 0:
         raise AssertionError("%s failed (%d): %s %s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
     return p
 
 
-def crmctl(*args, check=True):
-    return sh(os.path.join(BUILD, "bin", "crmctl"), "-c", CONF, *args, check=check)
+def crmctl(*args, check=True, input=None):
+    """crmctl on the stack's config; input goes to its stdin (passwords)."""
+    return sh(os.path.join(BUILD, "bin", "crmctl"), "-c", CONF, *args, check=check, input=input)
 
 
 def stack(cmd):
@@ -135,6 +141,123 @@ def wait_for(pred, timeout=15.0, step=0.1, what="condition"):
 def log_text():
     with open(os.path.join(STATE, "crmd.log"), errors="replace") as f:
         return f.read()
+
+
+_serial = itertools.count(1)
+
+
+def unique(prefix="t"):
+    """A name no earlier run or test used: prefix, the time, the process and a counter."""
+    return "%s%x%x%d" % (prefix, int(time.time() * 1000) % 0xFFFFFFFF, os.getpid() % 0xFFFF, next(_serial))
+
+
+def user_add(login, password, role="user", name=None, email=None):
+    """Create an account with crmctl; returns its id."""
+    args = ["user", "add", login, name or login.capitalize(), "-r", role]
+    if email:
+        args += ["-e", email]
+    p = crmctl(*args, input=password + "\n")
+    m = re.search(r"\(id (\d+)\)", p.stdout)
+    if not m:
+        raise AssertionError("crmctl user add printed no id: %r" % p.stdout)
+    return int(m.group(1))
+
+
+def sha256_hex(s):
+    return hashlib.sha256(s.encode()).hexdigest()
+
+
+def form_value(html, name):
+    """The value of the first <input name=NAME value=...> in a page, or None."""
+    m = re.search(r'<input\b[^>]*\bname="%s"[^>]*>' % re.escape(name), html)
+    if not m:
+        return None
+    v = re.search(r'\bvalue="([^"]*)"', m.group(0))
+    return v.group(1).replace("&amp;", "&").replace("&quot;", '"') if v else ""
+
+
+_catalogs = {}
+
+
+def t(key, lang="en"):
+    """A message as a page shows it (HTML-escaped), from the theme's and the plugins' catalogs."""
+    if lang not in _catalogs:
+        import xml.etree.ElementTree as ET
+        cat = {}
+        for pattern in ("themes/*/i18n/%s.xml", "plugins/*/i18n/%s.xml", "tests/plugins/*/i18n/%s.xml"):
+            for path in sorted(glob.glob(os.path.join(ROOT, pattern % lang))):
+                for m in ET.parse(path).getroot().iter("m"):
+                    cat.setdefault(m.get("k"), m.text or "")
+        _catalogs[lang] = cat
+    if key not in _catalogs[lang]:
+        raise AssertionError("no message %s in the %s catalogs" % (key, lang))
+    return html.escape(_catalogs[lang][key], quote=False)
+
+
+class Session:
+    """A browser's view of the CRM: keeps cookies, sends the page's CSRF token on
+    unsafe requests unless told not to, never follows redirects."""
+
+    def __init__(self, port=None):
+        self.port = port
+        self.cookies = {}
+        self.csrf = None
+
+    def _absorb(self, resp):
+        for k, v in resp.headers:
+            if k.lower() != "set-cookie":
+                continue
+            pair, _, attrs = v.partition(";")
+            name, _, value = pair.strip().partition("=")
+            if re.search(r"(?i)max-age=0\b", attrs) or not value:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        if resp.body and "html" in (resp.header("Content-Type") or ""):
+            token = form_value(resp.text, "csrf")
+            if token:
+                self.csrf = token
+        return resp
+
+    def request(self, method, path, data=None, headers=None, csrf=True):
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        body = data
+        if method not in ("GET", "HEAD"):
+            pairs = list(data.items()) if isinstance(data, dict) else list(data or [])
+            if csrf and self.csrf and not any(k == "csrf" for k, _ in pairs):
+                pairs.append(("csrf", self.csrf))
+            body = urllib.parse.urlencode(pairs)
+            h.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        return self._absorb(http(method, path, body=body, headers=h, port=self.port))
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, data=None, **kw):
+        """data: a dict or a list of (name, value) pairs (for repeated names)."""
+        return self.request("POST", path, data, **kw)
+
+    def login(self, login, password, next="/profile/password", check=True):
+        """Sign in through the form (login token and its cookie included); with check,
+        insists on success and loads next so that the CSRF token is known."""
+        page = self.get("/login?next=" + urllib.parse.quote(next, safe="/"))
+        token = form_value(page.text, "login_token")
+        resp = self.post("/login", {"login": login, "password": password, "login_token": token or "",
+                                    "next": next}, csrf=False)
+        if check:
+            if resp.status != 303 or "crm_session" not in self.cookies:
+                raise AssertionError("sign-in of %s failed: %d %s" % (login, resp.status, resp.text[:300]))
+            page = self.get(next)
+            if page.status != 200:
+                raise AssertionError("after sign-in, %s answered %d" % (next, page.status))
+        return resp
+
+    @property
+    def token(self):
+        """The session cookie's value, or None."""
+        return self.cookies.get("crm_session")
 
 
 def main():

@@ -31,7 +31,7 @@ static const crm_permission permissions[] = {
 	/* Admins only: a plain signed-in user is refused. */
 	{.name = "probe.secret", .title = "probe.perm_secret", .flags = CRM_PERM_ADMINS},
 	/* Every signed-in user: only the CSRF check stands in the way. */
-	{.name = "probe.write", .title = "probe.perm_write"},
+	{.name = "probe.write", .title = "probe.perm_write", .flags = CRM_PERM_USERS},
 };
 
 static const crm_plugin probe = {
