@@ -59,12 +59,12 @@ static void run_cleanups(crm_pool *p)
 void crm_pool_reset(crm_pool *p)
 {
 	run_cleanups(p);
-	block *b = p->head;
-	while (b != p->first) {
-		block *next = b->next;
-		free(b);
-		b = next;
+	for (block *b = p->head, *next; b; b = next) {
+		next = b->next;
+		if (b != p->first)
+			free(b);
 	}
+	p->first->next = NULL;
 	p->first->used = 0;
 	p->head = p->first;
 }
@@ -85,10 +85,17 @@ void *crm_palloc(crm_pool *p, size_t n)
 		abort();
 	block *b = p->head;
 	if (b->size - b->used < need) {
-		/* Big allocations get a block of their own, so the next small ones still fit. */
-		b = block_new(need > POOL_BLOCK / 4 ? need : POOL_BLOCK);
-		b->next = p->head;
-		p->head = b;
+		if (need > POOL_BLOCK / 4) {
+			/* A big allocation gets a block of its own behind the current one, which
+			 * stays the head so the next small allocations still fill it. */
+			b = block_new(need);
+			b->next = p->head->next;
+			p->head->next = b;
+		} else {
+			b = block_new(POOL_BLOCK);
+			b->next = p->head;
+			p->head = b;
+		}
 	}
 	void *m = b->data + b->used;
 	b->used += need;

@@ -115,11 +115,11 @@ int admin_users(crm_req *r)
 	const char *like = admin_like(r, q);
 	crm_rows *rows = admin_back(r)
 		? crm_db_query(r, "SELECT id, login, name, email, role, active FROM crm_user "
-				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login < ? ORDER BY login DESC LIMIT 51",
-			       "ssss", q, like, like, admin_cursor(r))
+				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login < ? ORDER BY login DESC LIMIT ?",
+			       "ssssi", q, like, like, admin_cursor(r), (int64_t)ADMIN_PAGE + 1)
 		: crm_db_query(r, "SELECT id, login, name, email, role, active FROM crm_user "
-				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login > ? ORDER BY login LIMIT 51",
-			       "ssss", q, like, like, admin_cursor(r));
+				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login > ? ORDER BY login LIMIT ?",
+			       "ssssi", q, like, like, admin_cursor(r), (int64_t)ADMIN_PAGE + 1);
 	if (!rows)
 		return CRM_EDB;
 	xmlNodePtr c = admin_page(r, "admin.users", "admin.users_title", "/admin/users");
