@@ -63,9 +63,9 @@ int crm_access_set_users(crm_req *r, const char *entity, int64_t id, const char 
 			had = atoll(crm_rows_get(cur, i, 0)) == user_ids[j];
 		if (had)
 			continue;
-		if (crm_db_exec(r, "INSERT INTO crm_record_user (entity, record_id, user_id, kind) "
-				   "SELECT ?, ?, id, ? FROM crm_user WHERE id = ? AND active = 1 "
-				   "ON DUPLICATE KEY UPDATE kind = VALUES(kind)",
+		/* A user may be both manager and reader: each list is kept on its own. */
+		if (crm_db_exec(r, "INSERT IGNORE INTO crm_record_user (entity, record_id, user_id, kind) "
+				   "SELECT ?, ?, id, ? FROM crm_user WHERE id = ? AND active = 1",
 				"sisi", entity, id, kind, user_ids[j]) < 0)
 			return CRM_EDB;
 		if (msg_key && user_ids[j] != crm_req_user(r))

@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS crm_record_user (
   record_id BIGINT UNSIGNED NOT NULL,
   user_id BIGINT UNSIGNED NOT NULL,
   kind ENUM('manager','reader') NOT NULL,
-  PRIMARY KEY (entity, record_id, user_id),
+  PRIMARY KEY (entity, record_id, user_id, kind),
   KEY crm_record_user_user (user_id, entity),
   CONSTRAINT crm_record_user_user_fk FOREIGN KEY (user_id) REFERENCES crm_user (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
