@@ -5,9 +5,11 @@
 // crmd's connection per thread; nginx passes where the database is.
 mysqli_report(MYSQLI_REPORT_ERROR | MYSQLI_REPORT_STRICT);
 $persistent = ($_SERVER['BENCH_DB_PERSISTENT'] ?? '1') === '1';
-$db = new mysqli(($persistent ? 'p:' : '') . 'localhost', $_SERVER['BENCH_DB_USER'], '',
+$db = mysqli_init();
+// utf8mb4 in the handshake, as crmd does: no SET NAMES round trip per request.
+$db->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4');
+$db->real_connect(($persistent ? 'p:' : '') . 'localhost', $_SERVER['BENCH_DB_USER'], '',
 	$_SERVER['BENCH_DB_NAME'], 0, $_SERVER['BENCH_DB_SOCKET']);
-$db->set_charset('utf8mb4');
 $st = $db->prepare(
 	'SELECT m.plugin, MAX(m.id) AS schema_version, MAX(m.applied_at) AS applied_at, ' .
 	'COALESCE(MAX(p.enabled), 1) AS enabled ' .

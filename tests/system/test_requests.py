@@ -7,9 +7,10 @@ The probe test plugin (tests/plugins/probe) echoes what the core parsed; its
 import os
 import re
 import subprocess
+import urllib.parse
 import uuid
 
-from crmtest import BUILD, CONF, get, http, main, multipart, post, sql, test
+from crmtest import BUILD, CONF, PORT, STATE, get, http, main, multipart, post, sql, test
 
 MAX_BODY = 10 * 1024 * 1024
 MAX_FIELDS = 1000
@@ -399,6 +400,22 @@ def responses_carry_their_headers():
             assert r.header("Cache-Control") == "no-store", "%s: %r" % (path, r.headers)
             assert "default-src 'self'" in (r.header("Content-Security-Policy") or ""), path
 
+
+
+@test
+def stylesheets_cannot_read_files():
+    """A template asking document() for a file on disk gets nothing: the transform fails."""
+    secret = os.path.join(STATE, "sandbox-secret.xml")
+    with open(secret, "w") as f:
+        f.write("<secret>TOP-SECRET-%d</secret>" % os.getpid())
+    try:
+        r = get("/probe/sandbox?path=" + urllib.parse.quote(secret))
+        assert "TOP-SECRET" not in r.text, "the stylesheet read a file"
+        assert r.status == 500, r.status
+        r = get("/probe/sandbox?path=" + urllib.parse.quote("http://127.0.0.1:%d/healthz" % PORT))
+        assert r.status == 500 and "ok" not in r.text.split("\n")[0], r.status
+    finally:
+        os.unlink(secret)
 
 if __name__ == "__main__":
     main()

@@ -195,3 +195,12 @@ int probe_secret(crm_req *r)
 {
 	return crm_send(r, 200, "text/plain; charset=utf-8", "secret\n", 7, NULL);
 }
+
+/* GET /probe/sandbox?path=P: a page whose template asks document(P); the core's
+ * stylesheet sandbox must refuse the read. */
+int probe_sandbox(crm_req *r)
+{
+	xmlNodePtr c = crm_page(r, "probe.sandbox", "probe.title");
+	crm_xml_add(c, "path", crm_req_query(r, "path"));
+	return 0;
+}

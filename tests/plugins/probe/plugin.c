@@ -11,6 +11,7 @@ int probe_db(crm_req *r);
 int probe_note_add(crm_req *r);
 int probe_notes_clear(crm_req *r);
 int probe_secret(crm_req *r);
+int probe_sandbox(crm_req *r);
 
 static const crm_route routes[] = {
 	{"GET", "/probe/echo", probe_echo_page, CRM_PERM_PUBLIC, 0},
@@ -25,6 +26,7 @@ static const crm_route routes[] = {
 	/* Not public: without the session's CSRF token it must never run. */
 	{"POST", "/probe/notes/clear", probe_notes_clear, "probe.write", 0},
 	{"GET", "/probe/secret", probe_secret, "probe.secret", 0},
+	{"GET", "/probe/sandbox", probe_sandbox, CRM_PERM_PUBLIC, 0},
 };
 
 static const crm_permission permissions[] = {

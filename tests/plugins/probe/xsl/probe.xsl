@@ -44,4 +44,9 @@
   </section>
 </xsl:template>
 
+<!-- Tries to read a file: the sandbox must make this transform fail. -->
+<xsl:template match="page[@view='probe.sandbox']/content">
+  <pre id="leak"><xsl:value-of select="document(string(path))"/></pre>
+</xsl:template>
+
 </xsl:stylesheet>
