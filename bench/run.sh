@@ -43,7 +43,7 @@ mkdir -p "$RUN" "$NG/tmp"
 chmod 0755 "$RUN" "$NG" "$NG/tmp"
 
 # --- stopping: whatever this run started, in reverse order, whatever happens ---
-HELLO_PID="" FPM_PID="" STACK_UP=""
+HELLO_PID="" FPM_PID="" STACK_UP="" HOLD_PID=""
 alive() { kill -0 "$1" 2>/dev/null; }
 wait_gone() {
 	local i
@@ -56,6 +56,7 @@ wait_gone() {
 cleanup() {
 	trap - EXIT INT TERM
 	local pid
+	[[ -z $HOLD_PID ]] || kill "$HOLD_PID" 2>/dev/null || true
 	if [[ -s $NG/nginx.pid ]] && pid=$(<"$NG/nginx.pid") && alive "$pid"; then
 		kill -QUIT "$pid" 2>/dev/null || true
 		wait_gone "$pid"
@@ -85,10 +86,16 @@ done
 # --- (b), (c): the private stack, then its data ---
 echo "bench: starting MariaDB, crmd and nginx (scripts/stack.sh, port $PORT)"
 STACK_UP=1
-BUILD=$BUILD PORT=$PORT "$ROOT/scripts/stack.sh" up "$STATE"
 DB_SOCK=$STATE/mysql/mysqld.sock
 DB_USER=$(id -un)
 DB_NAME=crm_default
+# Fresh tenant databases every run: the schema is the tree's as it is now, and the
+# data only what seed.sql puts there (crm.conf, with its workers and threads, is kept).
+BUILD=$BUILD PORT=$PORT "$ROOT/scripts/stack.sh" db-start "$STATE"
+mariadb --no-defaults --socket="$DB_SOCK" -u "$DB_USER" \
+	-e 'DROP DATABASE IF EXISTS crm_default; DROP DATABASE IF EXISTS crm_second' ||
+	die "cannot reset the bench databases"
+BUILD=$BUILD PORT=$PORT "$ROOT/scripts/stack.sh" up "$STATE"
 mariadb --no-defaults --socket="$DB_SOCK" -u "$DB_USER" "$DB_NAME" <"$ROOT/bench/seed.sql" ||
 	die "seeding failed"
 
@@ -270,5 +277,8 @@ cd_=$(ratio "${RPS[c]}" "${RPS[d]}")
 echo "bench: written to $RESULTS (wrk output: $BUILD/wrk-[abcd].txt)"
 if [[ ${BENCH_HOLD:-0} -gt 0 ]]; then
 	echo "bench: everything stays up for $BENCH_HOLD s (BENCH_HOLD), for a profiler"
-	sleep "$BENCH_HOLD"
+	# In the background, so that a signal runs the trap at once.
+	sleep "$BENCH_HOLD" &
+	HOLD_PID=$!
+	wait "$HOLD_PID"
 fi

@@ -36,7 +36,7 @@ static const crm_route routes[] = {
 	/* Sign-in brings its own CSRF check: a double-submit cookie, since no session exists yet. */
 	{"GET", "/login", crm_h_login_page, CRM_PERM_PUBLIC, 0},
 	{"POST", "/login", crm_h_login_post, CRM_PERM_PUBLIC, 0},
-	{"POST", "/logout", crm_h_logout, "core.self", 0},
+	{"POST", "/logout", crm_h_logout, "core.session", 0},
 	{"GET", "/profile/password", crm_h_password_page, "core.self", 0},
 	{"POST", "/profile/password", crm_h_password_post, "core.self", 0},
 	{"GET", "/notifications", crm_h_notifications, "core.self", 0},
@@ -46,6 +46,8 @@ static const crm_route routes[] = {
 
 static const crm_permission permissions[] = {
 	{"core.self", "core.perm_self", CRM_PERM_USERS},
+	/* Signing out: the one thing a user kept out of the CRM may still do. */
+	{"core.session", "core.perm_session", CRM_PERM_USERS},
 	{"core.admin", "core.perm_admin", CRM_PERM_ADMINS},
 	{"core.owner", "core.perm_owner", CRM_PERM_OWNER},
 };

@@ -27,7 +27,9 @@ int crm_req_can(crm_req *r, const char *permission)
 		return 0;
 	if (!strcmp(permission, CRM_PERM_PUBLIC))
 		return 1;
-	if (!r->user || r->locked_out || !declared(permission, &flags))
+	if (!r->user || !declared(permission, &flags))
+		return 0;
+	if (r->locked_out && strcmp(permission, "core.session"))
 		return 0;
 	if (!strcmp(r->role, CRM_ROLE_OWNER) || flags == CRM_PERM_USERS ||
 	    (flags == CRM_PERM_ADMINS && !strcmp(r->role, CRM_ROLE_ADMIN)))
@@ -108,7 +110,10 @@ void crm_dispatch(crm_req *r)
 			route = crm_rt.routes[m].route;
 			if (r->db_failed) {
 				crm_error(r, 503, "core.db_down");
-			} else if (!crm_req_can(r, route->permission)) {
+			} else if (!crm_req_can(r, route->permission) ||
+				   (r->locked_out && crm_rt.routes[m].plugin > 0)) {
+				/* A signed-in user kept out of the CRM meets 403 on every plugin's page,
+				 * public ones included; the core's own (sign-in, health) stay open. */
 				refuse(r);
 			} else if (unsafe(r->method) && strcmp(route->permission, CRM_PERM_PUBLIC) &&
 				   !(route->flags & CRM_ROUTE_NO_CSRF) && !crm_csrf_ok(r)) {

@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS crm_audit (
   old_value TEXT NULL,
   new_value TEXT NULL,
   KEY crm_audit_at (at),
-  KEY crm_audit_user (user_id, at)
+  KEY crm_audit_action (action, id),
+  KEY crm_audit_user (user_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE IF NOT EXISTS crm_notification (

@@ -17,16 +17,22 @@ int admin_modules(crm_req *r)
 	xmlNodePtr list = crm_xml_add(c, "modules", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const crm_plugin_info *p = &info[i];
+		/* A refused plugin is known by its file: its descriptor may be missing, or may
+		 * repeat an accepted plugin's name, so the table keys it by the file's stem. */
+		const char *file = p->path ? strrchr(p->path, '/') : NULL;
+		file = file ? file + 1 : p->path ? p->path : "";
 		const char *name = p->name;
-		if (!name) { /* not even a descriptor: name it by its file */
-			const char *slash = p->path ? strrchr(p->path, '/') : NULL;
-			name = slash ? slash + 1 : p->path ? p->path : "?";
+		if (p->refused || !name) {
+			const char *dot = strrchr(file, '.');
+			name = crm_pstrndup(crm_req_pool(r), file, dot ? (size_t)(dot - file) : strlen(file));
 		}
 		bool switched_off = false;
 		for (size_t j = 0; j < off->n_rows && !switched_off; j++)
 			switched_off = !strcmp(crm_rows_get(off, j, 0), name);
 		xmlNodePtr m = crm_xml_add(list, "module", NULL);
 		crm_xml_attr(m, "name", name);
+		crm_xml_attr(m, "plugin", p->name);
+		crm_xml_attr(m, "file", file);
 		crm_xml_attr(m, "version", p->version);
 		crm_xml_attr(m, "title", p->title);
 		crm_xml_attr(m, "status", p->refused ? "refused" : p->enabled ? "enabled" : "disabled");

@@ -1,7 +1,6 @@
 /* Administration: users, groups and their grants, modules, access to the CRM, the audit log.
  * Required: the portal cannot be administered without it, so it has no switch. */
 #include "admin.h"
-#include "migrations.inc"
 
 static int admin_index(crm_req *r)
 {
@@ -50,7 +49,6 @@ static const crm_plugin admin = {
 	.version = "1.0.0",
 	.title = "admin.title",
 	.routes = routes, .n_routes = CRM_LEN(routes),
-	.migrations = migrations, .n_migrations = CRM_LEN(migrations),
 	.menu = menu, .n_menu = CRM_LEN(menu),
 	.flags = CRM_PLUGIN_REQUIRED,
 };

@@ -11,7 +11,7 @@ const ENABLE_TEXT = /Enable|Включить/;
 const DISABLE_TEXT = /Disable|Отключить/;
 
 // Clicks the home row's switch and waits for the redirect back to the Modules page.
-async function flip(page, want) {
+async function flip(page, want, state) {
 	const button = page.locator(`${ROW} button.switch`);
 	expect(await button.count() === 1, `${await button.count()} switch buttons in ${ROW}`);
 	const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
@@ -22,6 +22,8 @@ async function flip(page, want) {
 	expect(new URL(page.url()).pathname === '/admin/modules', `redirected to ${page.url()}, not /admin/modules`);
 	const text = (await page.locator(`${ROW} button.switch`).innerText()).trim();
 	expect(want.test(text), `the switch now reads "${text}", expected ${want}`);
+	const shown = await page.locator(ROW).getAttribute('data-status');
+	expect(shown === state, `the row shows status "${shown}", not "${state}"`);
 	expect(await page.locator('.flash').count() > 0, 'no flash message after the change');
 }
 
@@ -52,6 +54,8 @@ try {
 		expect(await page.locator(ROW).count() === 1, `no single ${ROW} row`);
 		const text = (await page.locator(`${ROW} button.switch`).innerText()).trim();
 		expect(DISABLE_TEXT.test(text), `home's switch reads "${text}", expected a Disable button`);
+		const shown = await page.locator(ROW).getAttribute('data-status');
+		expect(shown === 'enabled', `the row shows status "${shown}", not "enabled"`);
 		const links = page.locator(HOME_LINK);
 		expect(await links.count() === 1, `${await links.count()} home entries in the menu`);
 		expect(HOME_TEXT.test(await links.innerText()), `menu entry reads "${await links.innerText()}"`);
@@ -59,18 +63,20 @@ try {
 
 	await checks.run('disabling home on the Modules page removes its menu entry and route at once', async () => {
 		homeOn = false;
-		await flip(page, ENABLE_TEXT);
+		await flip(page, ENABLE_TEXT, 'disabled');
 		await page.screenshot({ path: artifact('modules-disabled.png'), fullPage: true });
 		expect(await page.locator(HOME_LINK).count() === 0, 'the Home entry is still in the menu');
-		const menu = await page.locator('nav.sidebar').allInnerTexts();
-		expect(!menu.some((t) => /\b(Home|Главная)\b/.test(t)), `menu still mentions home: ${menu.join(' ')}`);
+		// By its text too, wherever the entry would link: the menu is not empty, only without home.
+		const menu = await page.locator('nav.sidebar a').allInnerTexts();
+		expect(menu.length > 0, 'the menu is gone altogether');
+		expect(!menu.some((t) => HOME_TEXT.test(t)), `menu still has a home entry: ${menu.join(', ')}`);
 		const s = await status(page, `${BASE}/`);
 		expect(s === 404, `GET / answered ${s}, not 404`);
 	});
 
 	await checks.run('enabling home again brings back its menu entry and route', async () => {
 		expect(await status(page, MODULES) === 200, 'GET /admin/modules is not 200');
-		await flip(page, DISABLE_TEXT);
+		await flip(page, DISABLE_TEXT, 'enabled');
 		homeOn = true;
 		await page.screenshot({ path: artifact('modules-enabled.png'), fullPage: true });
 		const links = page.locator(HOME_LINK);

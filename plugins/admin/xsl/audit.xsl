@@ -48,7 +48,7 @@
           <tbody>
             <xsl:for-each select="entries/entry">
               <tr data-action="{action}">
-                <td><xsl:value-of select="at"/></td>
+                <td><time><xsl:value-of select="translate(at, ' ', '&#160;')"/></time></td>
                 <td>
                   <xsl:choose>
                     <xsl:when test="string(login)"><a href="/admin/audit?user={login}"><xsl:value-of select="user_name"/></a></xsl:when>

@@ -50,6 +50,18 @@
         </div>
       </xsl:if>
     </header>
+    <dl class="props">
+      <div class="prop"><dt><xsl:value-of select="crm:t('admin.members')"/></dt><dd><xsl:value-of select="count(members/member)"/></dd></div>
+      <div class="prop"><dt><xsl:value-of select="crm:t('admin.permissions')"/></dt>
+        <dd>
+          <xsl:for-each select="permissions/permission[@checked = '1']">
+            <xsl:if test="position() &gt; 1">, </xsl:if>
+            <xsl:value-of select="crm:t(string(@title))"/>
+          </xsl:for-each>
+          <xsl:if test="not(permissions/permission[@checked = '1'])"><span class="muted">—</span></xsl:if>
+        </dd>
+      </div>
+    </dl>
     <xsl:if test="$locked">
       <p class="muted"><xsl:value-of select="crm:t('admin.group_owner_only')"/></p>
     </xsl:if>

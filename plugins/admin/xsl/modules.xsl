@@ -21,11 +21,16 @@
             <td>
               <strong>
                 <xsl:choose>
-                  <xsl:when test="string(@title)"><xsl:value-of select="crm:t(string(@title))"/></xsl:when>
+                  <xsl:when test="string(@title) and @status != 'refused'"><xsl:value-of select="crm:t(string(@title))"/></xsl:when>
                   <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
                 </xsl:choose>
               </strong>
-              <xsl:text> </xsl:text><span class="muted"><xsl:value-of select="@name"/></span>
+              <xsl:if test="string(@plugin) and (@status != 'refused' or @plugin != @name)">
+                <xsl:text> </xsl:text><span class="muted"><xsl:value-of select="@plugin"/></span>
+              </xsl:if>
+              <xsl:if test="@status = 'refused'">
+                <div class="muted"><xsl:value-of select="@file"/></div>
+              </xsl:if>
             </td>
             <td><xsl:value-of select="@version"/></td>
             <td>

@@ -57,7 +57,14 @@
     </header>
     <dl class="props">
       <div class="prop"><dt><xsl:value-of select="crm:t('admin.login')"/></dt><dd><xsl:value-of select="$a/login"/></dd></div>
-      <div class="prop"><dt><xsl:value-of select="crm:t('admin.email')"/></dt><dd><xsl:value-of select="$a/email"/></dd></div>
+      <div class="prop"><dt><xsl:value-of select="crm:t('admin.email')"/></dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="string($a/email)"><xsl:value-of select="$a/email"/></xsl:when>
+            <xsl:otherwise><span class="muted">—</span></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </div>
       <div class="prop"><dt><xsl:value-of select="crm:t('admin.groups')"/></dt>
         <dd>
           <xsl:choose>
