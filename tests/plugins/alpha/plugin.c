@@ -8,6 +8,7 @@ int alpha_create(crm_req *r);
 int alpha_card(crm_req *r);
 int alpha_delete(crm_req *r);
 int alpha_secret(crm_req *r);
+int alpha_tick(crm_req *r);
 
 static const crm_route routes[] = {
 	{"GET", "/alpha", alpha_list, CRM_PERM_PUBLIC, 0},
@@ -30,6 +31,10 @@ static const crm_entity_type entities[] = {
 	{.name = "alpha_item", .title = "alpha.entity", .url = "/alpha/%lld"},
 };
 
+static const crm_job jobs[] = {
+	{.name = "alpha.tick", .interval_s = 2, .run = alpha_tick},
+};
+
 static const crm_plugin alpha = {
 	.abi_major = CRM_ABI_MAJOR,
 	.abi_minor = CRM_ABI_MINOR,
@@ -41,6 +46,7 @@ static const crm_plugin alpha = {
 	.permissions = permissions, .n_permissions = CRM_LEN(permissions),
 	.menu = menu, .n_menu = CRM_LEN(menu),
 	.entities = entities, .n_entities = CRM_LEN(entities),
+	.jobs = jobs, .n_jobs = CRM_LEN(jobs),
 };
 
 CRM_PLUGIN(alpha)
