@@ -33,6 +33,7 @@ typedef struct crm_runtime {
 	size_t n_routes;
 	xsltStylesheetPtr sheet;
 	struct crm_metrics *metrics; /* shared memory, NULL outside crmd */
+	struct crm_switches *switches; /* modules.c: shared, NULL when not mapped */
 } crm_runtime;
 
 extern crm_runtime crm_rt;
@@ -67,6 +68,7 @@ struct crm_req {
 	long unread;             /* unread notifications, for the bell */
 	int route;               /* index in crm_rt.routes, -1 before routing */
 	signed char *enabled;    /* per plugin: 1/0, NULL until first asked */
+	bool switched;           /* crm_plugin_set ran: no cached switches from here on */
 	const char *raw_body;    /* a body that is neither urlencoded nor multipart */
 	size_t raw_len;
 	bool db_failed;          /* a statement found the database gone */
@@ -88,6 +90,14 @@ void crm_req_init(crm_req *r, crm_thread *t, crm_pool *pool, FCGX_Request *fcgi)
 /* Parse the FastCGI input; 0, or an HTTP status (400, 413) with the error key in *key. */
 int crm_req_parse(crm_req *r, const char **key);
 bool crm_plugin_enabled(crm_req *r, int plugin);
+
+/* modules.c: the per-tenant plugin-switch generations shared by the processes of a
+ * host. Map the file beside c->socket (create: the crmd master, before forking);
+ * 0, or -1 when it cannot (then every request reads the table). */
+int crm_switches_open(const crm_config *c, bool create);
+void crm_switches_close(const crm_config *c, bool remove);
+unsigned long long crm_switches_gen(int tenant);
+void crm_switches_bump(int tenant);
 
 /* db.c */
 int crm_db_global_init(void);

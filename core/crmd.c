@@ -254,6 +254,9 @@ int main(int argc, char **argv)
 	fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
 	write_pid(crm_rt.conf->pid_file);
 	crm_rt.metrics = crm_metrics_create();
+	if (crm_switches_open(crm_rt.conf, true))
+		crm_log("warn", "cannot share plugin switches through %s.plugins (%s): every request "
+			"reads them from the database", crm_rt.conf->socket, strerror(errno));
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGCHLD);
@@ -313,6 +316,7 @@ int main(int argc, char **argv)
 	if (crm_rt.conf->pid_file)
 		unlink(crm_rt.conf->pid_file);
 	crm_metrics_destroy(crm_rt.metrics);
+	crm_switches_close(crm_rt.conf, true);
 	crm_log("info", "stopped");
 	crm_log_close();
 	crm_config_free(crm_rt.conf);

@@ -120,6 +120,9 @@ void crm_dispatch(crm_req *r)
 				crm_error(r, 403, "core.csrf");
 			} else {
 				int rc = route->handler(r);
+				/* Its transaction, if any, is over: see crm_plugin_set. */
+				if (r->switched)
+					crm_switches_bump(r->tenant);
 				if (rc < 0 || r->db_failed) {
 					int st = status_of(r, rc);
 					if (st >= 500)

@@ -1,7 +1,9 @@
 /* The request: FastCGI input parsed into the pool, and the accessors handlers use. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include "core.h"
 #include "form.h"
 
@@ -182,35 +184,96 @@ int crm_req_parse(crm_req *r, const char **key)
 	return rc ? form_status(rc, key) : 0;
 }
 
-/* Which plugins this tenant has enabled: one query, on first need in the request.
- * No row means enabled; a plugin whose dependency is disabled is disabled too. */
+/* How long a worker trusts its cached switches without a bump on this host: a switch
+ * made through another host's crmd (several hosts on one database) shows here within
+ * this time; one made on this host (admin page, crmctl) shows on the next request. */
+#define SWITCH_TTL_S 2
+
+/* The tenants' enabled sets, shared by this process's threads. */
+typedef struct switch_cache {
+	bool valid;
+	unsigned long long gen; /* crm_switches_gen() read before the query */
+	time_t at;              /* CLOCK_MONOTONIC seconds of the query */
+	signed char enabled[CRM_MAX_PLUGINS];
+} switch_cache;
+
+static switch_cache cached[CRM_MAX_TENANTS];
+static pthread_mutex_t cached_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static time_t now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return ts.tv_sec;
+}
+
+static bool cache_get(crm_req *r, unsigned long long gen, time_t now)
+{
+	switch_cache *c = &cached[r->tenant];
+	pthread_mutex_lock(&cached_lock);
+	bool hit = c->valid && c->gen == gen && now - c->at < SWITCH_TTL_S;
+	if (hit)
+		memcpy(r->enabled, c->enabled, crm_rt.n_plugins);
+	pthread_mutex_unlock(&cached_lock);
+	return hit;
+}
+
+static void cache_put(crm_req *r, unsigned long long gen, time_t now)
+{
+	switch_cache *c = &cached[r->tenant];
+	pthread_mutex_lock(&cached_lock);
+	c->valid = true;
+	c->gen = gen;
+	c->at = now;
+	memcpy(c->enabled, r->enabled, crm_rt.n_plugins);
+	pthread_mutex_unlock(&cached_lock);
+}
+
+/* The table itself: no row means enabled; a plugin whose dependency is disabled is
+ * disabled too. False when the database did not answer (then all count as enabled). */
+static bool load_switches(crm_req *r)
+{
+	memset(r->enabled, 1, crm_rt.n_plugins);
+	crm_rows *rows = crm_db_query(r, "SELECT name FROM crm_plugin WHERE enabled = 0", NULL);
+	for (size_t i = 0; rows && i < rows->n_rows; i++) {
+		int j = crm_plugin_index(crm_rows_get(rows, i, 0));
+		if (j > 0)
+			r->enabled[j] = 0;
+	}
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (size_t i = 1; i < crm_rt.n_plugins; i++) {
+			const crm_loaded *l = &crm_rt.plugins[i];
+			if (l->refused || !r->enabled[i])
+				continue;
+			for (const char *const *d = l->desc->depends; d && *d; d++) {
+				int j = crm_plugin_index(*d);
+				if (j > 0 && !r->enabled[j]) {
+					r->enabled[i] = 0;
+					changed = true;
+				}
+			}
+		}
+	}
+	return rows && !r->db_failed;
+}
+
+/* Which plugins this tenant has enabled, settled on first need in the request: from
+ * this process's cache while the tenant's switch generation (crm_switches_gen) has not
+ * moved and the set is younger than SWITCH_TTL_S, else from the table. Without the
+ * shared generations (crmctl) or after a switch in this request, always the table. */
 bool crm_plugin_enabled(crm_req *r, int plugin)
 {
 	if (plugin <= 0)
 		return true;
 	if (!r->enabled) {
 		r->enabled = crm_palloc(r->pool, crm_rt.n_plugins);
-		memset(r->enabled, 1, crm_rt.n_plugins);
-		crm_rows *rows = crm_db_query(r, "SELECT name FROM crm_plugin WHERE enabled = 0", NULL);
-		for (size_t i = 0; rows && i < rows->n_rows; i++) {
-			int j = crm_plugin_index(crm_rows_get(rows, i, 0));
-			if (j > 0)
-				r->enabled[j] = 0;
-		}
-		for (bool changed = true; changed;) {
-			changed = false;
-			for (size_t i = 1; i < crm_rt.n_plugins; i++) {
-				const crm_loaded *l = &crm_rt.plugins[i];
-				if (l->refused || !r->enabled[i])
-					continue;
-				for (const char *const *d = l->desc->depends; d && *d; d++) {
-					int j = crm_plugin_index(*d);
-					if (j > 0 && !r->enabled[j]) {
-						r->enabled[i] = 0;
-						changed = true;
-					}
-				}
-			}
+		bool use_cache = crm_rt.switches && !r->switched && !r->in_tx;
+		unsigned long long gen = use_cache ? crm_switches_gen(r->tenant) : 0;
+		time_t now = use_cache ? now_s() : 0;
+		if (!use_cache || !cache_get(r, gen, now)) {
+			if (load_switches(r) && use_cache)
+				cache_put(r, gen, now);
 		}
 	}
 	return r->enabled[plugin] != 0;
