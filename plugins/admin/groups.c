@@ -164,15 +164,24 @@ static int may_change(crm_req *r, int64_t id)
 	return 0;
 }
 
-int admin_group_member_add(crm_req *r)
+/* The group {id} when the signed-in user may change it: 1 with its name in *name;
+ * otherwise what the handler answers (CRM_EDB, or 0 after a 404 page or a redirect). */
+static int changeable_group(crm_req *r, int64_t id, const char **name)
 {
-	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *g = crm_db_query(r, "SELECT id FROM crm_group WHERE id = ?", "i", id);
+	crm_rows *g = crm_db_query(r, "SELECT name FROM crm_group WHERE id = ?", "i", id);
 	if (!g)
 		return CRM_EDB;
 	if (!g->n_rows)
 		return crm_error(r, 404, "core.not_found");
-	int ok = may_change(r, id);
+	*name = crm_rows_get(g, 0, 0);
+	return may_change(r, id);
+}
+
+int admin_group_member_add(crm_req *r)
+{
+	int64_t id = crm_req_arg_id(r, "id");
+	const char *name;
+	int ok = changeable_group(r, id, &name);
 	if (ok <= 0)
 		return ok;
 	const char *login = admin_input(r, "login");
@@ -245,16 +254,12 @@ int admin_group_grants(crm_req *r)
 int admin_group_delete_confirm(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *g = crm_db_query(r, "SELECT name FROM crm_group WHERE id = ?", "i", id);
-	if (!g)
-		return CRM_EDB;
-	if (!g->n_rows)
-		return crm_error(r, 404, "core.not_found");
-	int ok = may_change(r, id);
+	const char *name;
+	int ok = changeable_group(r, id, &name);
 	if (ok <= 0)
 		return ok;
 	xmlNodePtr c = admin_page(r, "admin.group_delete", "admin.group_delete_title", "/admin/groups");
-	xmlNodePtr q = crm_xml_add(c, "confirm", crm_rows_get(g, 0, 0));
+	xmlNodePtr q = crm_xml_add(c, "confirm", name);
 	crm_xml_attr(q, "action", crm_psprintf(crm_req_pool(r), "/admin/groups/%lld/delete", (long long)id));
 	crm_xml_attr(q, "question", "admin.confirm_group_delete");
 	crm_xml_attr(q, "cancel", group_url(r, id));
@@ -264,16 +269,12 @@ int admin_group_delete_confirm(crm_req *r)
 int admin_group_delete(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *g = crm_db_query(r, "SELECT name FROM crm_group WHERE id = ?", "i", id);
-	if (!g)
-		return CRM_EDB;
-	if (!g->n_rows)
-		return crm_error(r, 404, "core.not_found");
-	int ok = may_change(r, id);
+	const char *name;
+	int ok = changeable_group(r, id, &name);
 	if (ok <= 0)
 		return ok;
 	if (crm_db_exec(r, "DELETE FROM crm_group WHERE id = ?", "i", id) < 0 ||
-	    crm_audit(r, "group.delete", "group", id, "name", crm_rows_get(g, 0, 0), NULL) < 0)
+	    crm_audit(r, "group.delete", "group", id, "name", name, NULL) < 0)
 		return CRM_EDB;
 	crm_flash(r, "ok", "admin.group_deleted");
 	return crm_redirect(r, "/admin/groups");
