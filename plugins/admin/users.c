@@ -213,9 +213,13 @@ int admin_user_create(crm_req *r)
 	" JOIN crm_group g ON g.id = m.group_id WHERE m.user_id = u.id) AS groups_list "               \
 	"FROM crm_user u WHERE u.id = ?"
 
-static crm_rows *load_user(crm_req *r, int64_t id)
+/* The account {id} in *row: 1; or what the handler answers (CRM_EDB, or 0 after a 404 page). */
+static int load_user(crm_req *r, int64_t id, crm_rows **row)
 {
-	return crm_db_query(r, USER_SQL, "i", id);
+	*row = crm_db_query(r, USER_SQL, "i", id);
+	if (!*row)
+		return CRM_EDB;
+	return (*row)->n_rows ? 1 : crm_error(r, 404, "core.not_found");
 }
 
 /* Whether the signed-in user may change this account at all. */
@@ -266,12 +270,9 @@ static int edit_page(crm_req *r, const crm_rows *row, const user_form *typed, co
 
 int admin_user_edit(crm_req *r)
 {
-	crm_rows *row = load_user(r, crm_req_arg_id(r, "id"));
-	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
-	return edit_page(r, row, NULL, NULL);
+	crm_rows *row;
+	int ok = load_user(r, crm_req_arg_id(r, "id"), &row);
+	return ok <= 0 ? ok : edit_page(r, row, NULL, NULL);
 }
 
 /* How many other active owners there are, their rows locked until commit. */
@@ -336,11 +337,10 @@ int admin_user_save(crm_req *r)
 int admin_user_password(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *row = load_user(r, id);
-	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
+	crm_rows *row;
+	int ok = load_user(r, id, &row);
+	if (ok <= 0)
+		return ok;
 	if (!may_touch(r, row))
 		return crm_error(r, 403, "admin.owner_only");
 	const char *password = crm_req_form(r, "password"), *err = NULL;
@@ -379,11 +379,10 @@ static int back_to_user(crm_req *r, int64_t id, const char *kind, const char *ke
 int admin_user_disable_confirm(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *row = load_user(r, id);
-	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
+	crm_rows *row;
+	int ok = load_user(r, id, &row);
+	if (ok <= 0)
+		return ok;
 	if (id == crm_req_user(r))
 		return back_to_user(r, id, "error", "admin.disable_self");
 	if (!may_touch(r, row))
@@ -422,11 +421,10 @@ int admin_user_disable(crm_req *r)
 int admin_user_enable(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	crm_rows *row = load_user(r, id);
-	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
+	crm_rows *row;
+	int ok = load_user(r, id, &row);
+	if (ok <= 0)
+		return ok;
 	if (!may_touch(r, row))
 		return back_to_user(r, id, "error", "admin.owner_only");
 	if (strcmp(crm_rows_by(row, 0, "active"), "1") && crm_user_set_active(r, id, 1) == CRM_EDB)
