@@ -19,7 +19,7 @@ CFLAGS_ALL = $(WARN) $(OPT) -fPIC -Icore -Icore/include -I$(BUILD)/gen $(PKG_CFL
 LDFLAGS_ALL = $(OPT)
 
 LIB_SRC := pool xml config log db plugin router event migrate request form i18n render \
-	   page response dispatch builtin metrics runtime \
+	   page response dispatch builtin metrics runtime list \
 	   session auth users access modules notify
 LIB_OBJ := $(LIB_SRC:%=$(BUILD)/obj/core/%.o)
 CRMD_OBJ := $(BUILD)/obj/core/crmd.o $(BUILD)/obj/core/worker.o $(BUILD)/obj/core/jobs.o

@@ -1,4 +1,5 @@
 /* The bell: a user's notifications, newest first, and marking them read. */
+#include <stdint.h>
 #include <stdlib.h>
 #include "core.h"
 #include "handlers.h"
@@ -7,27 +8,21 @@
 
 int crm_h_notifications(crm_req *r)
 {
-	const char *before = crm_req_query(r, "before");
-	int64_t below = before ? atoll(before) : 0;
-	if (below <= 0)
-		below = INT64_MAX;
-	crm_rows *rows = crm_db_query(r,
-		"SELECT id, created_at, msg_key, text, url, read_at IS NOT NULL AS is_read "
-		"FROM crm_notification WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT 51",
-		"ii", r->user, below);
+	/* Newest first: "after" a row in display order means an older (smaller) id. */
+	bool back = crm_list_back(r);
+	int64_t cursor = atoll(crm_list_cursor(r));
+	if (!back && cursor <= 0)
+		cursor = INT64_MAX;
+	crm_rows *rows = crm_db_query(r, back
+		? "SELECT id, created_at, msg_key, text, url, read_at IS NOT NULL AS is_read "
+		  "FROM crm_notification WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?"
+		: "SELECT id, created_at, msg_key, text, url, read_at IS NOT NULL AS is_read "
+		  "FROM crm_notification WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+		"iii", r->user, cursor, (int64_t)PAGE + 1);
 	if (!rows)
 		return CRM_EDB;
 	xmlNodePtr c = crm_page(r, "core.notifications", "core.notifications");
-	xmlNodePtr list = crm_xml_add(c, "notifications", NULL);
-	size_t n = rows->n_rows > PAGE ? PAGE : rows->n_rows;
-	for (size_t i = 0; i < n; i++) {
-		xmlNodePtr it = crm_xml_add(list, "notification", NULL);
-		for (size_t col = 0; col < rows->n_cols; col++)
-			crm_xml_add(it, rows->cols[col], crm_rows_get(rows, i, col));
-	}
-	if (rows->n_rows > PAGE)
-		crm_xml_attr(crm_xml_add(c, "pager", NULL), "next",
-			     crm_psprintf(r->pool, "/notifications?before=%s", crm_rows_get(rows, PAGE - 1, 0)));
+	crm_rows_list(r, c, rows, PAGE, "notifications", "notification", 0, "/notifications");
 	return 0;
 }
 

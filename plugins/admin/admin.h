@@ -20,14 +20,6 @@ bool admin_is_owner(crm_req *r);
 xmlNodePtr admin_get_form(xmlNodePtr parent, const char *action);
 /* Build "path?k=v&k=v" from NULL-terminated name/value pairs, skipping empty values. */
 const char *admin_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
-/* Keyset paging: a list asks admin_back() for its direction (then ORDER BY key DESC, with
- * key < admin_cursor()), else ORDER BY key with key > admin_cursor(), LIMIT ADMIN_PAGE + 1. */
-bool admin_back(crm_req *r);
-const char *admin_cursor(crm_req *r);
-/* The rows as <list_name><item_name>columns...</item_name></list_name> in display order,
- * and a <pager> with links "base&before=first" and "base&after=last" by column key_col. */
-xmlNodePtr admin_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, const char *list_name,
-		      const char *item_name, size_t key_col, const char *base);
 /* Re-render as a form with errors: status 422 and the form's summary message. */
 void admin_form_failed(crm_req *r, xmlNodePtr form);
 

@@ -11,8 +11,8 @@ int admin_audit(crm_req *r)
 	const char *user = crm_req_query(r, "user"), *action = crm_req_query(r, "action");
 	user = user ? user : "";
 	action = action ? action : "";
-	bool back = admin_back(r);
-	int64_t cursor = atoll(admin_cursor(r));
+	bool back = crm_list_back(r);
+	int64_t cursor = atoll(crm_list_cursor(r));
 	if (!back && cursor <= 0)
 		cursor = INT64_MAX;
 	/* The filters are bound, never pasted: only these fixed fragments vary. */
@@ -32,7 +32,7 @@ int admin_audit(crm_req *r)
 	crm_xml_attr(filter, "action", action);
 	for (size_t i = 0; i < actions->n_rows; i++)
 		crm_xml_add(filter, "action", crm_rows_get(actions, i, 0));
-	admin_list(r, c, rows, "entries", "entry", 0,
+	crm_rows_list(r, c, rows, ADMIN_PAGE, "entries", "entry", 0,
 		   admin_url(r, "/admin/audit", "user", user, "action", action, NULL));
 	return 0;
 }

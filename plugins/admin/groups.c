@@ -40,19 +40,19 @@ static const char *group_url(crm_req *r, int64_t id)
 
 static int groups_page(crm_req *r, const char *typed, const char *error)
 {
-	crm_rows *rows = admin_back(r)
+	crm_rows *rows = crm_list_back(r)
 		? crm_db_query(r, "SELECT g.id, g.name, "
 				  "(SELECT COUNT(*) FROM crm_group_member m WHERE m.group_id = g.id) AS members, "
 				  "(SELECT GROUP_CONCAT(permission ORDER BY permission SEPARATOR ', ') FROM crm_group_grant a "
 				  " WHERE a.group_id = g.id) AS grants "
 				  "FROM crm_group g WHERE g.name < ? ORDER BY g.name DESC LIMIT ?",
-			       "si", admin_cursor(r), (int64_t)ADMIN_PAGE + 1)
+			       "si", crm_list_cursor(r), (int64_t)ADMIN_PAGE + 1)
 		: crm_db_query(r, "SELECT g.id, g.name, "
 				  "(SELECT COUNT(*) FROM crm_group_member m WHERE m.group_id = g.id) AS members, "
 				  "(SELECT GROUP_CONCAT(permission ORDER BY permission SEPARATOR ', ') FROM crm_group_grant a "
 				  " WHERE a.group_id = g.id) AS grants "
 				  "FROM crm_group g WHERE g.name > ? ORDER BY g.name LIMIT ?",
-			       "si", admin_cursor(r), (int64_t)ADMIN_PAGE + 1);
+			       "si", crm_list_cursor(r), (int64_t)ADMIN_PAGE + 1);
 	if (!rows)
 		return CRM_EDB;
 	xmlNodePtr c = admin_page(r, "admin.groups", "admin.groups_title", "/admin/groups");
@@ -65,7 +65,7 @@ static int groups_page(crm_req *r, const char *typed, const char *error)
 	crm_form_submit(f, "admin.create_group");
 	if (error)
 		admin_form_failed(r, f);
-	admin_list(r, c, rows, "groups", "group", 1, "/admin/groups");
+	crm_rows_list(r, c, rows, ADMIN_PAGE, "groups", "group", 1, "/admin/groups");
 	return 0;
 }
 

@@ -113,13 +113,13 @@ int admin_users(crm_req *r)
 	const char *q = crm_req_query(r, "q");
 	q = q ? q : "";
 	const char *like = admin_like(r, q);
-	crm_rows *rows = admin_back(r)
+	crm_rows *rows = crm_list_back(r)
 		? crm_db_query(r, "SELECT id, login, name, email, role, active FROM crm_user "
 				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login < ? ORDER BY login DESC LIMIT ?",
-			       "ssssi", q, like, like, admin_cursor(r), (int64_t)ADMIN_PAGE + 1)
+			       "ssssi", q, like, like, crm_list_cursor(r), (int64_t)ADMIN_PAGE + 1)
 		: crm_db_query(r, "SELECT id, login, name, email, role, active FROM crm_user "
 				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login > ? ORDER BY login LIMIT ?",
-			       "ssssi", q, like, like, admin_cursor(r), (int64_t)ADMIN_PAGE + 1);
+			       "ssssi", q, like, like, crm_list_cursor(r), (int64_t)ADMIN_PAGE + 1);
 	if (!rows)
 		return CRM_EDB;
 	xmlNodePtr c = admin_page(r, "admin.users", "admin.users_title", "/admin/users");
@@ -127,7 +127,7 @@ int admin_users(crm_req *r)
 	crm_xml_attr(crm_form_field(f, "q", "admin.search_users", "search", q), "placeholder",
 		     "admin.search_hint");
 	crm_form_submit(f, "core.search");
-	xmlNodePtr list = admin_list(r, c, rows, "users", "user", 1, admin_url(r, "/admin/users", "q", q, NULL));
+	xmlNodePtr list = crm_rows_list(r, c, rows, ADMIN_PAGE, "users", "user", 1, admin_url(r, "/admin/users", "q", q, NULL));
 	crm_xml_attr(list, "q", q);
 	return 0;
 }

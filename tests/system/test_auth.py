@@ -327,6 +327,27 @@ def nobody_marks_another_users_notification():
 
 
 @test
+def notifications_page_by_keyset_newest_first():
+    s, _, uid = signed_in()
+    values = ", ".join("(%d, 'recs.made_reader', 'n%02d')" % (uid, i) for i in range(55))
+    sql("INSERT INTO crm_notification (user_id, msg_key, text) VALUES " + values)
+    ids = [int(x[0]) for x in sql("SELECT id FROM crm_notification WHERE user_id = %d ORDER BY id DESC" % uid)]
+    page = s.get("/notifications").text
+    shown = [int(x) for x in re.findall(r'action="/notifications/(\d+)/read"', page)]
+    assert shown == ids[:50], shown[:3]
+    nxt = re.search(r'href="(/notifications\?after=\d+)"', page)
+    assert nxt and nxt.group(1) == "/notifications?after=%d" % ids[49], nxt
+    assert "before=" not in page, "the first page has no previous page"
+    page2 = s.get(nxt.group(1)).text
+    assert [int(x) for x in re.findall(r'action="/notifications/(\d+)/read"', page2)] == ids[50:]
+    assert "after=" not in page2, "the last page has no next page"
+    prev = re.search(r'href="(/notifications\?before=\d+)"', page2)
+    assert prev, "no link back"
+    back = [int(x) for x in re.findall(r'action="/notifications/(\d+)/read"', s.get(prev.group(1)).text)]
+    assert back == ids[:50], back[:3]
+
+
+@test
 def crmctl_manages_users_and_groups():
     login = crmtest.unique("c")
     uid = crmtest.user_add(login, PASSWORD, role="admin", email=login + "@example.org")

@@ -30,6 +30,17 @@ const char *crm_rows_get(const crm_rows *rows, size_t row, size_t col);
 const char *crm_rows_by(const crm_rows *rows, size_t row, const char *col);
 /* One <row_name> per row under parent, one child per column, named as the column. */
 void crm_rows_xml(const crm_rows *rows, xmlNodePtr parent, const char *row_name);
+/* Keyset paging, so a list costs the same on any page. A list asks crm_list_back() for
+ * its direction: going back, ORDER BY its key in reverse display order with the key
+ * before crm_list_cursor(); else in display order with the key after it ("" when there
+ * is none); either way LIMIT page + 1. */
+int crm_list_back(crm_req *r);
+const char *crm_list_cursor(crm_req *r);
+/* At most page rows, in display order, as <list_name><item_name>columns</item_name>...
+ * under parent, and a <pager> with "base?before=first" and "base?after=last" (keys from
+ * column key_col) where those pages exist. Returns the list node. */
+xmlNodePtr crm_rows_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, size_t page,
+			 const char *list_name, const char *item_name, size_t key_col, const char *base);
 /* Id of the last inserted AUTO_INCREMENT row on this connection. */
 int64_t crm_db_last_id(crm_req *r);
 /* Transactions; an open one is rolled back when the request ends. */
