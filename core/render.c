@@ -124,6 +124,9 @@ int crm_render_init(const crm_config *c)
 		}
 		add_import(root, ns, path);
 	}
+	/* The core services' widgets (tags, history, custom fields, files, import). */
+	snprintf(path, sizeof path, "%s/services", theme);
+	import_dir(root, ns, path, NULL);
 	for (size_t i = 1; i < crm_rt.n_plugins; i++) {
 		crm_loaded *l = &crm_rt.plugins[i];
 		if (l->refused)

@@ -8,6 +8,8 @@ PACKAGES=(
 	build-essential pkg-config
 	libfcgi-dev libxslt1-dev libxml2-dev libmariadb-dev
 	libcurl4-openssl-dev libsodium-dev libssl-dev libgmime-3.0-dev
+	# records: photos, file types, CSV, zip export, phone numbers
+	libgd-dev libmagic-dev libcsv-dev libzip-dev libphonenumber-dev
 	# run: the database, the front server
 	mariadb-server mariadb-client nginx-light
 	# test: unit tests, stylesheet checks, HTTP, mail servers, load

@@ -9,5 +9,10 @@
 #include "crm/event.h"
 #include "crm/plugin.h"
 #include "crm/access.h"
+#include "crm/settings.h"
+#include "crm/records.h"
+#include "crm/files.h"
+#include "crm/phone.h"
+#include "crm/import.h"
 
 #endif

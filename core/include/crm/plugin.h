@@ -8,7 +8,7 @@
 #include "crm/request.h"
 
 /* The loader refuses a plugin whose major differs or whose minor is newer than the core's. */
-#define CRM_ABI_MAJOR 1
+#define CRM_ABI_MAJOR 2
 #define CRM_ABI_MINOR 0
 
 /* Errors: 0 is success, these are negative. */
@@ -70,6 +70,7 @@ typedef struct crm_entity_type {
 	const char *name;  /* "contact" */
 	const char *title; /* i18n key */
 	const char *url;   /* printf pattern with one %lld: "/contacts/%lld" */
+	const char *table; /* its table, with columns id, owner_id and visibility (record access) */
 } crm_entity_type;
 
 typedef struct crm_panel {
@@ -84,6 +85,18 @@ typedef struct crm_subscription {
 	const char *event;
 	crm_event_fn fn;
 } crm_subscription;
+
+/* An action on the ticked rows of another plugin's list (the contacts list's "create a
+ * task"): a button posting the ticked ids as "id" fields to url. */
+typedef struct crm_list_action {
+	const char *entity;     /* the list it goes on: "contact" */
+	const char *name;       /* unique: "tasks.bulk_contact" */
+	const char *title;      /* i18n key */
+	const char *url;        /* local path the form posts to */
+	const char *permission;
+} crm_list_action;
+
+struct crm_importer; /* crm/import.h */
 
 typedef struct crm_job {
 	const char *name;     /* unique: "<plugin>.<what>" */
@@ -108,6 +121,8 @@ typedef struct crm_plugin {
 	const crm_subscription *subscriptions; size_t n_subscriptions;
 	const crm_job *jobs;                   size_t n_jobs;
 	unsigned flags;                        /* CRM_PLUGIN_REQUIRED */
+	const crm_list_action *list_actions;   size_t n_list_actions;
+	const struct crm_importer *importers;  size_t n_importers; /* CSV import and export */
 } crm_plugin;
 
 /* A plugin the portal cannot work without (administration): it cannot be disabled. */

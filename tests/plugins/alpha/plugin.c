@@ -28,7 +28,7 @@ static const crm_menu_entry menu[] = {
 };
 
 static const crm_entity_type entities[] = {
-	{.name = "alpha_item", .title = "alpha.entity", .url = "/alpha/%lld"},
+	{.name = "alpha_item", .title = "alpha.entity", .url = "/alpha/%lld", .table = "alpha_item"},
 };
 
 static const crm_job jobs[] = {

@@ -31,7 +31,7 @@ static const crm_menu_entry menu[] = {
 };
 
 static const crm_entity_type entities[] = {
-	{"rec", "recs.entity", "/recs/%lld"},
+	{"rec", "recs.entity", "/recs/%lld", "rec_item"},
 };
 
 static const crm_plugin recs = {
