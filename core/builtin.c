@@ -42,6 +42,9 @@ static const crm_route routes[] = {
 	{"GET", "/notifications", crm_h_notifications, "core.self", 0},
 	{"POST", "/notifications/{id}/read", crm_h_notification_read, "core.self", 0},
 	{"POST", "/notifications/read-all", crm_h_notifications_read_all, "core.self", 0},
+	/* records: notes, tags */
+	/* files: attachments and photos */
+	/* import and export */
 };
 
 static const crm_permission permissions[] = {
@@ -50,6 +53,9 @@ static const crm_permission permissions[] = {
 	{"core.session", "core.perm_session", CRM_PERM_USERS},
 	{"core.admin", "core.perm_admin", CRM_PERM_ADMINS},
 	{"core.owner", "core.perm_owner", CRM_PERM_OWNER},
+	/* records */
+	/* files */
+	/* import and export */
 };
 
 const crm_plugin crm_core_plugin = {

@@ -12,5 +12,8 @@ int crm_h_password_post(crm_req *r);
 int crm_h_notifications(crm_req *r);
 int crm_h_notification_read(crm_req *r);
 int crm_h_notifications_read_all(crm_req *r);
+/* records */
+/* files */
+/* import and export */
 
 #endif
