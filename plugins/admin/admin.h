@@ -55,4 +55,8 @@ int admin_access_remove(crm_req *r);
 
 int admin_audit(crm_req *r);
 
+/* tags, history categories, custom fields */
+/* export of all data */
+/* general settings */
+
 #endif

@@ -35,6 +35,9 @@ static const crm_route routes[] = {
 	{"POST", "/admin/access/groups", admin_access_add_group, "core.owner", 0},
 	{"POST", "/admin/access/{id}/remove", admin_access_remove, "core.owner", 0},
 	{"GET", "/admin/audit", admin_audit, "core.admin", 0},
+	/* tags, history categories, custom fields */
+	/* export of all data */
+	/* general settings */
 };
 
 static const crm_menu_entry menu[] = {

@@ -1,10 +1,14 @@
 /* Contacts: persons and companies, with their emails, phones, links and addresses. */
-#include <crm/crm.h>
+#include "contacts.h"
 #include "migrations.inc"
 
 static const crm_entity_type entities[] = {
 	{.name = "contact", .title = "contacts.entity", .url = "/contacts/%lld", .table = "contact"},
 };
+
+/* contacts: routes are listed here */
+/* import: the contacts importer is import.c's */
+/* web form */
 
 static const crm_plugin contacts = {
 	.abi_major = CRM_ABI_MAJOR,
