@@ -1,6 +1,6 @@
 /* The floor every FastCGI app pays: libfcgi answering "pong" with nothing else,
  * threaded the way crmd is (N processes of T threads, each with its own
- * FCGX_Request, FCGX_Accept_r serialised per process by a mutex).
+ * FCGX_Request, FCGX_Accept_r serialised per process by a mutex, the same close).
  * Usage: hello SOCKET PROCESSES THREADS; stops on SIGTERM or SIGINT. */
 #include <errno.h>
 #include <fcgiapp.h>
@@ -34,6 +34,10 @@ static void *serve(void *arg)
 		if (rc < 0)
 			continue; /* a connection gone before we read it */
 		FCGX_PutStr(answer, sizeof answer - 1, fr.out);
+		/* As crmd: a plain close once the input is read to its end, not libfcgi's
+		 * shutdown-and-wait for nginx to close first. */
+		if (!fr.keepConnection && FCGX_GetChar(fr.in) == EOF)
+			FCGX_Detach(&fr);
 		FCGX_Finish_r(&fr);
 	}
 	return NULL;

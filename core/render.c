@@ -1,6 +1,7 @@
 /* Rendering: one stylesheet per process made of the theme, every accepted plugin's
  * templates and the theme's overrides (later imports win), compiled at start-up;
- * then file and network access is forbidden for every transform. */
+ * then file and network access is forbidden for every transform. A page renders in
+ * its thread's arena (xmlalloc.c) and is copied out into the request's pool. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +13,14 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include "core.h"
+#include "xmlalloc.h"
 
 #define CRM_NS "urn:crm"
 
 static xsltSecurityPrefsPtr locked;
 
-/* crm:t('key'): the message in the request's locale. */
+/* crm:t('key'): the message in the request's locale. It runs inside the page's arena
+ * (xmlalloc.c): nothing it allocates through libxml2 may be kept past the page. */
 static void xpath_t(xmlXPathParserContextPtr ctxt, int nargs)
 {
 	if (nargs != 1) {
@@ -173,20 +176,39 @@ void crm_render_end(void)
 	xsltCleanupGlobals();
 }
 
-int crm_render_page(crm_req *r, xmlChar **out, int *len)
+int crm_render_page(crm_req *r, const char **out, size_t *len)
 {
+	*out = NULL;
+	*len = 0;
 	if (!crm_rt.sheet)
 		return -1;
-	xsltTransformContextPtr ctxt = xsltNewTransformContext(crm_rt.sheet, r->page);
-	if (!ctxt)
-		return -1;
-	xsltSetCtxtSecurityPrefs(locked, ctxt);
-	ctxt->_private = r;
-	xmlDocPtr res = xsltApplyStylesheetUser(crm_rt.sheet, r->page, NULL, NULL, NULL, ctxt);
+	bool arena = crm_xmlalloc_begin();
 	int rc = -1;
-	if (res && ctxt->state == XSLT_STATE_OK)
-		rc = xsltSaveResultToString(out, len, res, crm_rt.sheet);
-	xsltFreeTransformContext(ctxt);
+	xmlDocPtr res = NULL;
+	xsltTransformContextPtr ctxt = xsltNewTransformContext(crm_rt.sheet, r->page);
+	if (ctxt) {
+		xsltSetCtxtSecurityPrefs(locked, ctxt);
+		ctxt->_private = r;
+		res = xsltApplyStylesheetUser(crm_rt.sheet, r->page, NULL, NULL, NULL, ctxt);
+		xmlChar *html = NULL;
+		int n = 0;
+		if (res && ctxt->state == XSLT_STATE_OK &&
+		    !xsltSaveResultToString(&html, &n, res, crm_rt.sheet) && html && n >= 0) {
+			*out = crm_pstrndup(r->pool, (const char *)html, (size_t)n);
+			*len = (size_t)n;
+			rc = 0;
+		}
+		xmlFree(html);
+		xsltFreeTransformContext(ctxt);
+	}
+	if (arena && res) {
+		/* The nodes are arena memory and hold no reference to anything else: the
+		 * document goes without walking them. Its dictionary and ID table do hold
+		 * references (to the stylesheet's dictionary), which xmlFreeDoc gives back. */
+		res->children = res->last = NULL;
+	}
 	xmlFreeDoc(res);
+	if (arena)
+		crm_xmlalloc_end();
 	return rc;
 }

@@ -10,26 +10,25 @@
 
 <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
 
+<!-- Constant markup (the icons, the head's links, the menu checkbox) is written as text,
+     byte for byte as the HTML writer would write the elements (end tags included): one
+     text node costs the transform and the writer far less than the elements and
+     attributes it stands for, and a page is the same. The core always sets @locale. -->
 <xsl:template match="/">
-	<xsl:variable name="locale">
-		<xsl:choose>
-			<xsl:when test="string(page/@locale)"><xsl:value-of select="page/@locale"/></xsl:when>
-			<xsl:otherwise>en</xsl:otherwise>
-		</xsl:choose>
-	</xsl:variable>
 	<xsl:variable name="has-nav" select="boolean(page/menu/item)"/>
-	<html lang="{$locale}">
+	<xsl:variable name="product" select="crm:t('core.product')"/>
+	<xsl:variable name="title" select="crm:t(string(page/title))"/>
+	<html lang="{page/@locale}">
 		<head>
-			<meta name="viewport" content="width=device-width, initial-scale=1"/>
+			<xsl:text disable-output-escaping="yes"><![CDATA[<meta name="viewport" content="width=device-width, initial-scale=1">]]></xsl:text>
 			<title>
 				<xsl:if test="string(page/title)">
-					<xsl:value-of select="crm:t(string(page/title))"/>
+					<xsl:value-of select="$title"/>
 					<xsl:text> · </xsl:text>
 				</xsl:if>
-				<xsl:value-of select="crm:t('core.product')"/>
+				<xsl:value-of select="$product"/>
 			</title>
-			<link rel="stylesheet" href="/static/crm.css"/>
-			<script src="/static/crm.js" defer="defer"></script>
+			<xsl:text disable-output-escaping="yes"><![CDATA[<link rel="stylesheet" href="/static/crm.css"><script src="/static/crm.js" defer></script>]]></xsl:text>
 		</head>
 		<body class="view-{translate(page/@view, '.', '-')}">
 			<xsl:if test="not($has-nav)">
@@ -38,26 +37,25 @@
 			<a class="skip-link" href="#main"><xsl:value-of select="crm:t('core.skip_to_content')"/></a>
 			<!-- A checkbox drives the narrow-screen menu so it works without JS. -->
 			<xsl:if test="$has-nav">
-				<input type="checkbox" id="nav-toggle" class="nav-toggle"/>
+				<xsl:text disable-output-escaping="yes"><![CDATA[<input type="checkbox" id="nav-toggle" class="nav-toggle">]]></xsl:text>
 			</xsl:if>
 			<header class="topbar">
 				<xsl:if test="$has-nav">
-					<label for="nav-toggle" class="nav-button" title="{crm:t('core.menu')}">
-						<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
-						<span class="visually-hidden"><xsl:value-of select="crm:t('core.menu')"/></span>
+					<xsl:variable name="menu" select="crm:t('core.menu')"/>
+					<label for="nav-toggle" class="nav-button" title="{$menu}">
+						<xsl:text disable-output-escaping="yes"><![CDATA[<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M3 5h14M3 10h14M3 15h14" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg>]]></xsl:text>
+						<span class="visually-hidden"><xsl:value-of select="$menu"/></span>
 					</label>
 				</xsl:if>
 				<a class="brand" href="/">
-					<span class="brand-mark" aria-hidden="true">
-						<svg width="22" height="22" viewBox="0 0 22 22" focusable="false"><rect width="22" height="22" rx="6" fill="currentColor"/><path d="M6 14.5l3.5-4 3 2.5L16 8" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>
-					</span>
-					<span class="brand-name"><xsl:value-of select="crm:t('core.product')"/></span>
+					<xsl:text disable-output-escaping="yes"><![CDATA[<span class="brand-mark" aria-hidden="true"><svg width="22" height="22" viewBox="0 0 22 22" focusable="false"><rect width="22" height="22" rx="6" fill="currentColor"></rect><path d="M6 14.5l3.5-4 3 2.5L16 8" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg></span>]]></xsl:text>
+					<span class="brand-name"><xsl:value-of select="$product"/></span>
 				</a>
 				<div class="topbar-user">
 					<xsl:choose>
 						<xsl:when test="page/user">
 							<a class="bell" href="/notifications" title="{crm:t('core.notifications')}">
-								<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M10 2a5 5 0 0 0-5 5v3l-1.5 3h13L15 10V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/></svg>
+								<xsl:text disable-output-escaping="yes"><![CDATA[<svg width="18" height="18" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M10 2a5 5 0 0 0-5 5v3l-1.5 3h13L15 10V7a5 5 0 0 0-5-5zM8 16a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"></path></svg>]]></xsl:text>
 								<span class="visually-hidden"><xsl:value-of select="crm:t('core.notifications')"/></span>
 								<xsl:if test="page/user/@unread &gt; 0">
 									<span class="bell-count"><xsl:value-of select="page/user/@unread"/></span>
@@ -91,7 +89,7 @@
 					<xsl:apply-templates select="page/flash"/>
 					<xsl:if test="string(page/title) and not(page/@view = 'core.error')">
 						<div class="page-head">
-							<h1><xsl:value-of select="crm:t(string(page/title))"/></h1>
+							<h1><xsl:value-of select="$title"/></h1>
 						</div>
 					</xsl:if>
 					<xsl:apply-templates select="page/content"/>
