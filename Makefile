@@ -76,8 +76,11 @@ $(2)/$(1).so: $(wildcard $(3)/$(1)/*.c) $(wildcard $(3)/$(1)/migrations/*.sql) $
 	@mkdir -p $(2) $(BUILD)/gen/$(1)
 	sh core/sql2c.sh $$(sort $$(wildcard $(3)/$(1)/migrations/*.sql)) > $(BUILD)/gen/$(1)/migrations.inc
 	$$(CC) $$(WARN) $$(OPT) -fPIC -fvisibility=hidden -shared -Icore/include -I$(BUILD)/gen/$(1) \
-		$$(shell pkg-config --cflags libxml-2.0) -o $$@ $$(filter %.c,$$^) -L$(BUILD)/lib -lcrm
+		$$(shell pkg-config --cflags libxml-2.0) -o $$@ $$(filter %.c,$$^) -L$(BUILD)/lib -lcrm $$(PLUGIN_LIBS_$(1))
 endef
+# Libraries a plugin links besides libcrm: the contacts web form makes random keys
+# (libsodium) and signs its time stamps (OpenSSL's HMAC).
+PLUGIN_LIBS_contacts = $(shell pkg-config --libs libcrypto libsodium)
 $(foreach p,$(PLUGINS),$(eval $(call plugin_rules,$(p),$(BUILD)/plugins,plugins)))
 $(foreach p,$(TEST_PLUGINS),$(eval $(call plugin_rules,$(p),$(BUILD)/test-plugins,tests/plugins)))
 
@@ -105,6 +108,13 @@ test:
 	@BUILD=$(BUILD)/san PORT=$(TEST_PORT) tests/run.sh $(BUILD)/san
 
 test-bins: $(UNIT_TESTS) $(TEST_PLUGIN_SO)
+
+# Helpers the system tests run (test pictures made with libgd).
+TEST_TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
+test-bins: $(TEST_TOOLS)
+$(BUILD)/tests/tools/%: tests/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(OPT) -o $@ $< $(shell pkg-config --cflags --libs gdlib)
 
 bench: deps all
 	@scripts/deps.sh bench

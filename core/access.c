@@ -16,6 +16,9 @@ const char *crm_access_sql(crm_req *r, const char *alias, const char *entity, in
 		crm_log("error", "crm_access_sql: bad alias or entity name");
 		return "0 = ?";
 	}
+	/* Owners and admins see everything: no per-row check, the user id still bound. */
+	if (r->role && (!strcmp(r->role, "owner") || !strcmp(r->role, "admin")))
+		return "(? IS NOT NULL)";
 	/* Listed users count while they are managers, or while the record is restricted:
 	 * a reader left over from a restricted past sees nothing once it turns private. */
 	return crm_psprintf(r->pool,

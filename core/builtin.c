@@ -2,6 +2,7 @@
 #include <string.h>
 #include "core.h"
 #include "handlers.h"
+#include "imports.h"
 
 /* Generated from the sql directory by core/sql2c.sh: static const crm_migration migrations[]. */
 #include "core-migrations.inc"
@@ -43,8 +44,24 @@ static const crm_route routes[] = {
 	{"POST", "/notifications/{id}/read", crm_h_notification_read, "core.self", 0},
 	{"POST", "/notifications/read-all", crm_h_notifications_read_all, "core.self", 0},
 	/* records: notes, tags */
+	{"POST", "/records/{entity}/{id}/notes", crm_h_record_note, "core.records", 0},
+	{"POST", "/records/{entity}/{id}/tags", crm_h_record_tags, "core.records", 0},
 	/* files: attachments and photos */
+	{"GET", "/records/{entity}/{id}/files", crm_h_files_page, "core.files", 0},
+	{"POST", "/records/{entity}/{id}/files", crm_h_file_upload, "core.files", 0},
+	{"GET", "/files/{id}", crm_h_file_download, "core.files", 0},
+	{"GET", "/files/{id}/delete", crm_h_file_delete_page, "core.files", 0},
+	{"POST", "/files/{id}/delete", crm_h_file_delete, "core.files", 0},
+	{"GET", "/records/{entity}/{id}/photo", crm_h_photo, "core.files", 0},
+	{"POST", "/records/{entity}/{id}/photo", crm_h_photo_set, "core.files", 0},
+	{"POST", "/records/{entity}/{id}/photo/delete", crm_h_photo_remove, "core.files", 0},
 	/* import and export */
+	{"GET", "/import", crm_h_import_index, "core.self", 0},
+	{"GET", "/import/{entity}", crm_h_import_new, "core.self", 0},
+	{"POST", "/import/{entity}", crm_h_import_upload, "core.self", 0},
+	{"GET", "/imports/{id}", crm_h_import_show, "core.self", 0},
+	{"POST", "/imports/{id}/start", crm_h_import_start, "core.self", 0},
+	{"GET", "/imports/{id}/refused.csv", crm_h_import_refused, "core.self", 0},
 };
 
 static const crm_permission permissions[] = {
@@ -54,8 +71,19 @@ static const crm_permission permissions[] = {
 	{"core.admin", "core.perm_admin", CRM_PERM_ADMINS},
 	{"core.owner", "core.perm_owner", CRM_PERM_OWNER},
 	/* records */
+	/* Notes and tags on records the user may edit (record access decides which). */
+	{"core.records", "core.perm_records", CRM_PERM_USERS},
 	/* files */
+	/* The record's own access decides what a user sees and changes. */
+	{"core.files", "core.perm_files", CRM_PERM_USERS},
 	/* import and export */
+	/* "Export all data": every record the user may read, of every type. */
+	{"core.export", "import.perm_export", CRM_PERM_ADMINS},
+};
+
+/* import and export: queued imports run in the jobs process, one per tenant at a time. */
+static const crm_job jobs[] = {
+	{"core.import", 1, crm_import_job},
 };
 
 const crm_plugin crm_core_plugin = {
@@ -70,4 +98,6 @@ const crm_plugin crm_core_plugin = {
 	.n_permissions = CRM_LEN(permissions),
 	.migrations = migrations,
 	.n_migrations = CRM_LEN(migrations),
+	.jobs = jobs,
+	.n_jobs = CRM_LEN(jobs),
 };

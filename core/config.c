@@ -57,6 +57,7 @@ static int apply(crm_config *c, const char *section, const char *k, const char *
 		else if (!strcmp(k, "max_body")) c->max_body = n;
 		else if (!strcmp(k, "max_fields")) c->max_fields = n;
 		else if (!strcmp(k, "max_field_len")) c->max_field_len = n;
+		else if (!strcmp(k, "attachment_max")) c->attachment_max = n;
 		else if (!strcmp(k, "session_idle")) c->session_idle = (unsigned)n;
 		else if (!strcmp(k, "session_max")) c->session_max = (unsigned)n;
 		else return -1;
@@ -109,9 +110,10 @@ crm_config *crm_config_load(const char *path, char *err, size_t errlen)
 	c->files_dir = strdup("/var/lib/crm/files");
 	c->locale = strdup("en");
 	c->threads = 16;
-	c->max_body = 10 << 20;
+	c->max_body = 11 << 20; /* an attachment_max file and the form around it */
 	c->max_fields = 1000;
 	c->max_field_len = 1 << 20;
+	c->attachment_max = 10 << 20;
 	c->session_idle = 8 * 3600;
 	c->session_max = 30 * 24 * 3600;
 	c->db_user = strdup("crm");

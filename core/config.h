@@ -16,6 +16,7 @@ typedef struct crm_config {
 	unsigned socket_mode;
 	int workers, threads;
 	size_t max_body, max_fields, max_field_len;
+	size_t attachment_max; /* bytes of one attached file */
 	unsigned session_idle, session_max; /* seconds */
 	char *db_socket, *db_host, *db_user, *db_password;
 	unsigned db_port, db_connect_timeout, db_read_timeout;

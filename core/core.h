@@ -44,6 +44,7 @@ typedef struct crm_db crm_db;
 typedef struct crm_thread {
 	crm_db *db[CRM_MAX_TENANTS];
 	crm_pool *pool;
+	struct magic_set *magic; /* files.c: libmagic, loaded on first use */
 } crm_thread;
 
 typedef struct crm_hdr {
@@ -83,6 +84,8 @@ struct crm_req {
 	crm_hdr *headers;
 	crm_field *flash;        /* kind in name, key in value */
 	bool answered;
+	const char *phone_region; /* phone.c: the tenant's phone.country, read once */
+	struct crm_import_notes *import_notes; /* import-run.c: an import's notifications to send */
 };
 
 /* request.c */
@@ -125,7 +128,8 @@ int crm_router_match(crm_req *r, const char **allow);
 /* render.c, i18n.c */
 int crm_render_init(const crm_config *c);
 void crm_render_end(void);
-int crm_render_page(crm_req *r, xmlChar **out, int *len);
+/* The page as HTML, copied into the request's pool; 0, or -1 when it cannot be rendered. */
+int crm_render_page(crm_req *r, const char **out, size_t *len);
 int crm_i18n_load(const crm_config *c);
 void crm_i18n_end(void);
 const char *crm_i18n_get(const char *locale, const char *key);
@@ -152,6 +156,12 @@ int crm_sha256_hex(const char *s, char out[65]);
  * blanks and comments are skipped. NULL when none is left. */
 char *crm_sql_next(char **cursor);
 
+/* files.c: close the thread's libmagic handle (crm_thread_end calls it). */
+void crm_files_thread_end(crm_thread *t);
+/* files.c: the MIME type of bytes by their content (libmagic, one handle per thread),
+ * never by the name the client gave; "application/octet-stream" when unknown. */
+const char *crm_sniff_type(crm_req *r, const void *data, size_t len);
+
 /* builtin.c: the core's own descriptor (its routes and sql/ migrations). */
 extern const crm_plugin crm_core_plugin;
 
@@ -161,5 +171,31 @@ void crm_metrics_destroy(struct crm_metrics *m);
 void crm_metrics_record(const char *method, const char *pattern, int status, double seconds);
 void crm_metrics_workers(int alive);
 char *crm_metrics_text(crm_pool *p, size_t *len);
+
+/* entity.c: what the record services (tags, history, fields, links, merge) share. */
+/* An entity type of an accepted plugin enabled for the request's tenant, or NULL. */
+const crm_entity_type *crm_entity_find(crm_req *r, const char *name);
+/* The local URL of record id of type t ("/contacts/12"). */
+const char *crm_entity_url(crm_req *r, const crm_entity_type *t, int64_t id);
+/* Whether s may go into SQL text as a name or a quoted constant: [a-z0-9_], 1..48 bytes. */
+bool crm_sql_name(const char *s);
+/* [[id, "string"], ...] of n pairs (NULL strings as ""), for JSON_TABLE. */
+const char *crm_json_id_strings(crm_pool *p, const int64_t *ids, const char *const *s, size_t n);
+/* Whether node is a <form> or inside one (the record services' form use). */
+bool crm_xml_in_form(xmlNodePtr node);
+/* Code points in valid UTF-8 s. */
+size_t crm_utf8_chars(const char *s);
+/* s without blanks around it, in the pool. */
+char *crm_trim(crm_pool *p, const char *s);
+/* fields.c: the stored form of typed for a custom field of type (text, number, date,
+ * checkbox; a list's choices are the caller's to check) in *out, "" when empty: NULL,
+ * or an i18n key saying what is wrong. */
+const char *crm_field_value(crm_pool *p, const char *type, const char *typed, const char **out);
+/* The error a failed statement of this request stands for: CRM_EDB when the database
+ * is gone, CRM_EINTERNAL otherwise. */
+static inline int crm_db_err(crm_req *r)
+{
+	return r->db_failed ? CRM_EDB : CRM_EINTERNAL;
+}
 
 #endif

@@ -152,6 +152,7 @@ void crm_thread_end(crm_thread *t)
 		crm_db_close(t->db[i]);
 		t->db[i] = NULL;
 	}
+	crm_files_thread_end(t);
 }
 
 int crm_db_raw(crm_db *db, const char *sql, char *err, size_t errlen)
@@ -288,6 +289,8 @@ int64_t crm_db_exec(crm_req *r, const char *sql, const char *types, ...)
 	return n < 0 ? 0 : n;
 }
 
+static crm_rows *fetch(crm_req *r, MYSQL_STMT *st, const char *sql);
+
 crm_rows *crm_db_query(crm_req *r, const char *sql, const char *types, ...)
 {
 	va_list ap;
@@ -296,6 +299,12 @@ crm_rows *crm_db_query(crm_req *r, const char *sql, const char *types, ...)
 	va_end(ap);
 	if (!st)
 		return NULL;
+	return fetch(r, st, sql);
+}
+
+/* Every row of an executed statement, copied into the pool. */
+static crm_rows *fetch(crm_req *r, MYSQL_STMT *st, const char *sql)
+{
 	crm_db *db = r->thread->db[r->tenant];
 	if (mysql_stmt_store_result(st)) {
 		fail(r, db, mysql_stmt_errno(st), "store_result", sql);
@@ -437,4 +446,53 @@ int crm_db_rollback(crm_req *r)
 	int rc = tx(r, "ROLLBACK");
 	r->in_tx = false;
 	return rc;
+}
+
+/* Statements with a variable number of parameters (multi-row INSERTs, IN lists): each
+ * one a string or SQL NULL; MariaDB converts them to the columns' types. */
+static MYSQL_STMT *run_strings(crm_req *r, const char *sql, const char *const *params, size_t n)
+{
+	crm_db *db = crm_db_get(r);
+	if (!db)
+		return NULL;
+	MYSQL_STMT *st = prepare(r, db, sql);
+	if (!st)
+		return NULL;
+	if (n != mysql_stmt_param_count(st)) {
+		crm_log("error", "statement wants %lu parameters, got %zu", mysql_stmt_param_count(st), n);
+		return NULL;
+	}
+	MYSQL_BIND *b = crm_palloc(r->pool, (n + 1) * sizeof *b);
+	for (size_t i = 0; i < n; i++) {
+		if (!params[i]) {
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			continue;
+		}
+		b[i].buffer_type = MYSQL_TYPE_STRING;
+		b[i].buffer = (void *)params[i];
+		b[i].buffer_length = strlen(params[i]);
+	}
+	if (n && mysql_stmt_bind_param(st, b))
+		return NULL;
+	if (mysql_stmt_execute(st)) {
+		fail(r, db, mysql_stmt_errno(st), "execute", sql);
+		return NULL;
+	}
+	return st;
+}
+
+int64_t crm_db_execv(crm_req *r, const char *sql, const char *const *params, size_t n)
+{
+	MYSQL_STMT *st = run_strings(r, sql, params, n);
+	if (!st)
+		return r->db_failed ? CRM_EDB : CRM_EINTERNAL;
+	int64_t rows = (int64_t)mysql_stmt_affected_rows(st);
+	mysql_stmt_free_result(st);
+	return rows < 0 ? 0 : rows;
+}
+
+crm_rows *crm_db_queryv(crm_req *r, const char *sql, const char *const *params, size_t n)
+{
+	MYSQL_STMT *st = run_strings(r, sql, params, n);
+	return st ? fetch(r, st, sql) : NULL;
 }

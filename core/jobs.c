@@ -34,7 +34,8 @@ static void pass(crm_thread *t)
 {
 	const crm_config *c = crm_rt.conf;
 	for (size_t ti = 0; ti < c->n_tenants; ti++) {
-		for (size_t i = 1; i < crm_rt.n_plugins; i++) {
+		/* [0] is the core: its jobs (imports) run like a plugin's. */
+		for (size_t i = 0; i < crm_rt.n_plugins; i++) {
 			const crm_loaded *l = &crm_rt.plugins[i];
 			if (l->refused || !l->desc->n_jobs)
 				continue;

@@ -62,6 +62,30 @@ static bool known_permission(const crm_plugin *p, const char *perm)
 	return false;
 }
 
+/* An importer: for one of the plugin's own entity types, with fields named like
+ * columns (a-z, 0-9, _), each once, and an apply function. */
+static char *check_importer(const crm_plugin *p, const crm_importer *imp)
+{
+	bool own = false;
+	for (size_t e = 0; imp->entity && e < p->n_entities; e++)
+		own |= p->entities[e].name && !strcmp(p->entities[e].name, imp->entity);
+	if (!own)
+		return reason("importer for '%s' is not for one of the plugin's entity types",
+			      imp->entity ? imp->entity : "(none)");
+	if (!imp->title || !imp->permission || !imp->apply || !imp->fields || !imp->n_fields)
+		return reason("importer for '%s' needs a title, a permission, fields and apply", imp->entity);
+	for (size_t f = 0; f < imp->n_fields; f++) {
+		if (!valid_name(imp->fields[f].name) || !imp->fields[f].title)
+			return reason("importer for '%s': field %zu needs a name (a-z, 0-9, _) and a title",
+				      imp->entity, f);
+		for (size_t g = 0; g < f; g++)
+			if (!strcmp(imp->fields[f].name, imp->fields[g].name))
+				return reason("importer for '%s': field '%s' is declared twice", imp->entity,
+					      imp->fields[f].name);
+	}
+	return NULL;
+}
+
 /* Checks that need only the descriptor itself. */
 static char *check_descriptor(const crm_plugin *p)
 {
@@ -93,17 +117,32 @@ static char *check_descriptor(const crm_plugin *p)
 		if (!p->menu[i].href || !p->menu[i].title || !p->menu[i].permission)
 			return reason("menu entry %zu needs href, title and permission", i);
 	for (size_t i = 0; i < p->n_entities; i++)
-		if (!valid_name(p->entities[i].name) || !p->entities[i].url)
-			return reason("entity type %zu needs a name and a url", i);
+		if (!valid_name(p->entities[i].name) || !p->entities[i].url || !valid_name(p->entities[i].table))
+			return reason("entity type %zu needs a name, a url and a table (a-z, 0-9, _)", i);
 	for (size_t i = 0; i < p->n_panels; i++)
 		if (!p->panels[i].entity || !p->panels[i].name || !p->panels[i].fill || !p->panels[i].permission)
 			return reason("panel %zu needs entity, name, fill and permission", i);
+	for (size_t i = 0; i < p->n_list_actions; i++) {
+		const crm_list_action *a = &p->list_actions[i];
+		/* The url is a form's target on our own pages: a local path only. */
+		if (!a->entity || !a->name || !a->title || !a->permission || !a->url || a->url[0] != '/' ||
+		    a->url[1] == '/' || a->url[1] == '\\')
+			return reason("list action %zu needs entity, name, title, permission and a local url", i);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(p->list_actions[j].name, a->name))
+				return reason("list action %s is declared twice", a->name);
+	}
 	for (size_t i = 0; i < p->n_subscriptions; i++)
 		if (!p->subscriptions[i].event || !p->subscriptions[i].fn)
 			return reason("subscription %zu needs an event and a function", i);
 	for (size_t i = 0; i < p->n_jobs; i++)
 		if (!p->jobs[i].name || !p->jobs[i].run || !p->jobs[i].interval_s)
 			return reason("job %zu needs a name, a function and an interval", i);
+	for (size_t i = 0; i < p->n_importers; i++) {
+		char *why = check_importer(p, &p->importers[i]);
+		if (why)
+			return why;
+	}
 	return NULL;
 }
 
@@ -166,6 +205,14 @@ static char *check_against_accepted(size_t idx)
 		if (!known_permission(p, p->routes[i].permission))
 			return reason("route %s %s names undeclared permission %s", p->routes[i].method,
 				      p->routes[i].pattern, p->routes[i].permission);
+	for (size_t i = 0; i < p->n_list_actions; i++)
+		if (!known_permission(p, p->list_actions[i].permission))
+			return reason("list action %s names undeclared permission %s", p->list_actions[i].name,
+				      p->list_actions[i].permission);
+	for (size_t i = 0; i < p->n_importers; i++)
+		if (!known_permission(p, p->importers[i].permission))
+			return reason("importer for '%s' names undeclared permission %s", p->importers[i].entity,
+				      p->importers[i].permission);
 	for (size_t j = 0; j < crm_rt.n_plugins; j++) {
 		const crm_loaded *o = &crm_rt.plugins[j];
 		if (j == idx || o->refused || !o->desc)

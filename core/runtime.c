@@ -4,12 +4,19 @@
 #include <unistd.h>
 #include <curl/curl.h>
 #include <libxml/parser.h>
+#include <sodium.h>
 #include "core.h"
 #include "server.h"
 
 int crm_runtime_start(const crm_config *c, bool log_refusals)
 {
 	crm_rt.conf = (crm_config *)c;
+	/* Before any thread: random tokens, hashes and comparisons (core and plugins) then
+	 * find libsodium ready. Again in a forked child is harmless (it returns 1). */
+	if (sodium_init() < 0) {
+		crm_log("error", "libsodium failed to start");
+		return -1;
+	}
 	xmlInitParser();
 	if (crm_db_global_init()) {
 		crm_log("error", "MariaDB client library failed to start");

@@ -148,9 +148,10 @@ data_dir = $ROOT
 plugin_data = $ROOT/plugins:$ROOT/tests/plugins
 theme = default
 files_dir = $DIR/files
-max_body = 10485760
+max_body = 11534336
 max_fields = 1000
 max_field_len = 1048576
+attachment_max = 10485760
 locale = en
 
 [db]

@@ -22,6 +22,8 @@ xmlNodePtr admin_get_form(xmlNodePtr parent, const char *action);
 const char *admin_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
 /* Re-render as a form with errors: status 422 and the form's summary message. */
 void admin_form_failed(crm_req *r, xmlNodePtr form);
+/* rows when they hold a row; else NULL with *rc the error (no rows: the 404 page). */
+crm_rows *admin_found(crm_req *r, crm_rows *rows, int *rc);
 
 /* Handlers, one file per page. */
 int admin_users(crm_req *r);
@@ -56,7 +58,32 @@ int admin_access_remove(crm_req *r);
 int admin_audit(crm_req *r);
 
 /* tags, history categories, custom fields */
+int admin_tags(crm_req *r);
+int admin_tag(crm_req *r);
+int admin_tag_rename(crm_req *r);
+int admin_tag_merge_confirm(crm_req *r);
+int admin_tag_merge(crm_req *r);
+int admin_tag_delete_confirm(crm_req *r);
+int admin_tag_delete(crm_req *r);
+
+int admin_categories(crm_req *r);
+int admin_category_create(crm_req *r);
+int admin_category(crm_req *r);
+int admin_category_save(crm_req *r);
+int admin_category_delete_confirm(crm_req *r);
+int admin_category_delete(crm_req *r);
+
+int admin_fields(crm_req *r);
+int admin_field_create(crm_req *r);
+int admin_field(crm_req *r);
+int admin_field_save(crm_req *r);
+int admin_field_delete_confirm(crm_req *r);
+int admin_field_delete(crm_req *r);
 /* export of all data */
+int admin_export(crm_req *r);
+int admin_export_download(crm_req *r);
 /* general settings */
+int admin_settings(crm_req *r);
+int admin_settings_save(crm_req *r);
 
 #endif

@@ -12,6 +12,11 @@ static const struct {
 	{"/admin/modules", "admin.tab_modules", "core.owner"},
 	{"/admin/access", "admin.tab_access", "core.owner"},
 	{"/admin/audit", "admin.tab_audit", "core.admin"},
+	{"/admin/export", "admin.tab_export", "core.export"},
+	{"/admin/tags", "admin.tab_tags", "core.admin"},
+	{"/admin/categories", "admin.tab_categories", "core.admin"},
+	{"/admin/fields", "admin.tab_fields", "core.admin"},
+	{"/admin/settings", "admin.tab_settings", "core.admin"},
 };
 
 xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const char *tab)
@@ -94,3 +99,11 @@ void admin_form_failed(crm_req *r, xmlNodePtr form)
 	crm_xml_attr(form, "error", "core.form_errors");
 }
 
+
+crm_rows *admin_found(crm_req *r, crm_rows *rows, int *rc)
+{
+	if (rows && rows->n_rows)
+		return rows;
+	*rc = rows ? crm_error(r, 404, "core.not_found") : CRM_EDB;
+	return NULL;
+}

@@ -36,8 +36,31 @@ static const crm_route routes[] = {
 	{"POST", "/admin/access/{id}/remove", admin_access_remove, "core.owner", 0},
 	{"GET", "/admin/audit", admin_audit, "core.admin", 0},
 	/* tags, history categories, custom fields */
+	{"GET", "/admin/tags", admin_tags, "core.admin", 0},
+	{"GET", "/admin/tags/{id}", admin_tag, "core.admin", 0},
+	{"POST", "/admin/tags/{id}", admin_tag_rename, "core.admin", 0},
+	{"GET", "/admin/tags/{id}/merge", admin_tag_merge_confirm, "core.admin", 0},
+	{"POST", "/admin/tags/{id}/merge/{into}", admin_tag_merge, "core.admin", 0},
+	{"GET", "/admin/tags/{id}/delete", admin_tag_delete_confirm, "core.admin", 0},
+	{"POST", "/admin/tags/{id}/delete", admin_tag_delete, "core.admin", 0},
+	{"GET", "/admin/categories", admin_categories, "core.admin", 0},
+	{"POST", "/admin/categories", admin_category_create, "core.admin", 0},
+	{"GET", "/admin/categories/{id}", admin_category, "core.admin", 0},
+	{"POST", "/admin/categories/{id}", admin_category_save, "core.admin", 0},
+	{"GET", "/admin/categories/{id}/delete", admin_category_delete_confirm, "core.admin", 0},
+	{"POST", "/admin/categories/{id}/delete", admin_category_delete, "core.admin", 0},
+	{"GET", "/admin/fields", admin_fields, "core.admin", 0},
+	{"POST", "/admin/fields", admin_field_create, "core.admin", 0},
+	{"GET", "/admin/fields/{id}", admin_field, "core.admin", 0},
+	{"POST", "/admin/fields/{id}", admin_field_save, "core.admin", 0},
+	{"GET", "/admin/fields/{id}/delete", admin_field_delete_confirm, "core.admin", 0},
+	{"POST", "/admin/fields/{id}/delete", admin_field_delete, "core.admin", 0},
 	/* export of all data */
+	{"GET", "/admin/export", admin_export, "core.export", 0},
+	{"GET", "/admin/export/download", admin_export_download, "core.export", 0},
 	/* general settings */
+	{"GET", "/admin/settings", admin_settings, "core.admin", 0},
+	{"POST", "/admin/settings", admin_settings_save, "core.admin", 0},
 };
 
 static const crm_menu_entry menu[] = {

@@ -20,8 +20,8 @@ static const struct {
 } rows[] = {
 	{"defaults", T1, NULL,
 	 "socket=/run/crmd/crmd.sock;socket_mode=0660;plugins_dir=/usr/lib/crm/plugins;"
-	 "data_dir=/usr/share/crm;theme=default;locale=en;threads=16;max_body=10485760;"
-	 "max_fields=1000;max_field_len=1048576;db_user=crm;db_port=3306;"
+	 "data_dir=/usr/share/crm;theme=default;locale=en;threads=16;max_body=11534336;"
+	 "max_fields=1000;max_field_len=1048576;attachment_max=10485760;db_user=crm;db_port=3306;"
 	 "db_connect_timeout=1;db_read_timeout=30;db_socket=(null);pid_file=(null);"
 	 "workers>0;tenants=default:crm_default"},
 	{"good file",
@@ -38,6 +38,7 @@ static const struct {
 	 "max_body = 0x100000\n"
 	 "max_fields = 50\n"
 	 "max_field_len = 4096\n"
+	 "attachment_max = 2048\n"
 	 "\n"
 	 "[db]\n"
 	 "socket = /run/mysqld/mysqld.sock\n"
@@ -54,7 +55,7 @@ static const struct {
 	 NULL,
 	 "socket=/tmp/x.sock;socket_mode=0666;workers=3;threads=4;plugins_dir=/opt/crm/plugins;"
 	 "data_dir=/opt/crm/share;theme=dark;locale=ru;max_body=1048576;max_fields=50;"
-	 "max_field_len=4096;db_socket=/run/mysqld/mysqld.sock;db_host=db.local;db_port=3307;"
+	 "max_field_len=4096;attachment_max=2048;db_socket=/run/mysqld/mysqld.sock;db_host=db.local;db_port=3307;"
 	 "db_user=crm_app;db_password=;db_connect_timeout=2;db_read_timeout=5;"
 	 "tenants=default:crm_main,second:crm_2"},
 	{"threads 0 becomes 1", "[server]\nthreads = 0\n" T1, NULL, "threads=1"},
@@ -97,7 +98,8 @@ static void field(const crm_config *c, const char *name, char *out, size_t len)
 	const struct { const char *name; unsigned long long v; } nums[] = {
 		{"workers", (unsigned long long)c->workers}, {"threads", (unsigned long long)c->threads},
 		{"max_body", c->max_body}, {"max_fields", c->max_fields},
-		{"max_field_len", c->max_field_len}, {"db_port", c->db_port},
+		{"max_field_len", c->max_field_len}, {"attachment_max", c->attachment_max},
+		{"db_port", c->db_port},
 		{"db_connect_timeout", c->db_connect_timeout}, {"db_read_timeout", c->db_read_timeout},
 	};
 	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)

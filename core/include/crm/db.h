@@ -24,6 +24,17 @@ typedef struct crm_rows {
 int64_t crm_db_exec(crm_req *r, const char *sql, const char *types, ...);
 /* Run a query; NULL on error (the request then answers 503 or 500). */
 crm_rows *crm_db_query(crm_req *r, const char *sql, const char *types, ...);
+/* The same with n parameters given as an array of strings (NULL binds SQL NULL), for
+ * statements built with a variable number of placeholders: multi-row INSERTs, IN lists.
+ * Keep the number of distinct texts small (fixed batch sizes): each is prepared once. */
+int64_t crm_db_execv(crm_req *r, const char *sql, const char *const *params, size_t n);
+crm_rows *crm_db_queryv(crm_req *r, const char *sql, const char *const *params, size_t n);
+/* "head" then k copies of "tuple" joined by commas (a multi-row INSERT's text), in the pool. */
+const char *crm_db_tuples(crm_pool *p, const char *head, const char *tuple, size_t k);
+/* A whole set bound to one "?" and read with JSON_TABLE (one statement text for any
+ * number of values): a JSON array of n ids, or of n strings (NULL as ""), in the pool. */
+const char *crm_json_ids(crm_pool *p, const int64_t *ids, size_t n);
+const char *crm_json_strings(crm_pool *p, const char *const *s, size_t n);
 /* Cell (row, col) or NULL. */
 const char *crm_rows_get(const crm_rows *rows, size_t row, size_t col);
 /* Cell by column name, or NULL. */

@@ -59,6 +59,10 @@ xmlNodePtr crm_page(crm_req *r, const char *view, const char *title);
 xmlNodePtr crm_page_root(crm_req *r);
 /* Add the panels other plugins give to the card of record id of entity (e.g. "contact"). */
 void crm_page_panels(crm_req *r, const char *entity, int64_t id);
+/* Add under parent one <list-action name=".." title=".." url=".."/> per list action other
+ * plugins give to the list of entity (enabled plugins, actions whose permission the user
+ * holds): buttons posting the ticked rows' ids as "id" fields to url. */
+void crm_page_list_actions(crm_req *r, const char *entity, xmlNodePtr parent);
 /* Percent-encode s for a URL (unreserved characters and "/" stay). */
 char *crm_url_encode(crm_pool *p, const char *s);
 /* Answer 303 See Other to a local path. */

@@ -1,5 +1,6 @@
 /* recs: a test entity on which the system tests prove the core's record access,
- * notifications and role checks. */
+ * notifications and role checks, and its record services (tags, custom fields,
+ * history, links, merge). */
 #include <crm/crm.h>
 #include "migrations.inc"
 
@@ -8,6 +9,12 @@ int recs_card(crm_req *r);
 int recs_create(crm_req *r);
 int recs_edit(crm_req *r);
 int recs_restricted(crm_req *r);
+int recs_new(crm_req *r);
+int recs_merge(crm_req *r);
+int recs_delete(crm_req *r);
+int recs_link(crm_req *r);
+int recs_bulk_tag(crm_req *r);
+int recs_cf_batch(crm_req *r);
 
 static const crm_route routes[] = {
 	{"GET", "/recs", recs_list, "recs.view", 0},
@@ -18,6 +25,12 @@ static const crm_route routes[] = {
 	{"GET", "/recs/core-owner", recs_restricted, "core.owner", 0},
 	{"GET", "/recs/{id}", recs_card, "recs.view", 0},
 	{"POST", "/recs/{id}/edit", recs_edit, "recs.view", 0},
+	{"GET", "/recs/new", recs_new, "recs.view", 0},
+	{"POST", "/recs/bulk-tag", recs_bulk_tag, "recs.view", 0},
+	{"POST", "/recs/cf-batch", recs_cf_batch, "recs.view", 0},
+	{"POST", "/recs/{id}/merge", recs_merge, "recs.view", 0},
+	{"POST", "/recs/{id}/delete", recs_delete, "recs.view", 0},
+	{"POST", "/recs/{id}/links", recs_link, "recs.view", 0},
 };
 
 static const crm_permission permissions[] = {
