@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Demo accounts for `make run`: a portal owner and a CRM user on tenant "default",
 # with fixed passwords meant for trying the CRM out only. Users that exist are kept
-# as they are (their password too), so running it again changes nothing.
+# as they are (their password too), so running it again changes nothing. Then the demo
+# contacts (plugins/contacts/demo/demo.py), also loaded only once.
 # Usage: scripts/demo.sh DIR   (DIR holds crm.conf, as written by scripts/stack.sh; BUILD as for it)
 set -euo pipefail
 
@@ -27,6 +28,9 @@ for u in "${DEMO_USERS[@]}"; do
 		[[ $err == *"already taken"* ]] || { echo "demo: adding user $login failed: $err" >&2; exit 1; }
 	fi
 done
+
+# A few hundred contacts and companies owned by these users, loaded once.
+python3 "$(dirname "$0")/../plugins/contacts/demo/demo.py" "$CONF"
 
 echo "Demo logins (tenant default):"
 for u in "${DEMO_USERS[@]}"; do

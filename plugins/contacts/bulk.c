@@ -1,0 +1,154 @@
+/* Actions on the rows ticked in the list: add a tag, change the manager, delete (after a
+ * confirmation, each contact through the veto event), export. Each acts only on the
+ * contacts the user may write (or read, for the export). */
+#include <stdlib.h>
+#include <string.h>
+#include "contacts.h"
+
+/* Rows one action may take. */
+#define BULK_MAX 1000
+
+/* The ticked contacts the user may use in mode: rows id, name. */
+static crm_rows *reachable(crm_req *r, const int64_t *ids, size_t n, int mode)
+{
+	const char *sql = crm_psprintf(crm_req_pool(r), "SELECT c.id, c.name FROM contact c WHERE " CONTACTS_IN_IDS
+						       " AND %s ORDER BY c.name, c.id", crm_access_sql(r, "c", "contact", mode));
+	return crm_db_query(r, sql, "si", crm_json_ids(crm_req_pool(r), ids, n), crm_req_user(r));
+}
+
+/* Where to go back: the list with its filters, as the form posted it. */
+static const char *back(crm_req *r)
+{
+	const char *b = crm_req_form(r, "back");
+	return b && !strncmp(b, "/contacts", 9) && (b[9] == 0 || b[9] == '?') ? b : "/contacts";
+}
+
+static int done(crm_req *r, const char *kind, const char *key)
+{
+	crm_flash(r, kind, key);
+	return crm_redirect(r, back(r));
+}
+
+static int64_t *row_ids(crm_req *r, const crm_rows *rows)
+{
+	int64_t *ids = crm_palloc(crm_req_pool(r), (rows->n_rows + 1) * sizeof *ids);
+	for (size_t i = 0; i < rows->n_rows; i++)
+		ids[i] = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
+	return ids;
+}
+
+static int add_tag(crm_req *r, const int64_t *ids, size_t n)
+{
+	const char *tag = contacts_input(r, "tag");
+	if (!*tag || strlen(tag) > 100 || strchr(tag, ','))
+		return done(r, "error", "contacts.bulk_tag_invalid");
+	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
+	if (!rows)
+		return CRM_EDB;
+	if (!rows->n_rows)
+		return done(r, "error", "contacts.bulk_none_writable");
+	if (crm_tags_add(r, "contact", row_ids(r, rows), rows->n_rows, tag) < 0)
+		return CRM_EDB;
+	return done(r, "ok", "contacts.bulk_tagged");
+}
+
+static int change_manager(crm_req *r, const int64_t *ids, size_t n)
+{
+	int64_t user = strtoll(contacts_input(r, "manager"), NULL, 10);
+	crm_rows *u = user > 0 ? crm_db_query(r, "SELECT name FROM crm_user WHERE id = ? AND active = 1", "i", user) : NULL;
+	if (user > 0 && !u)
+		return CRM_EDB;
+	if (!u || !u->n_rows)
+		return done(r, "error", "contacts.owner_invalid");
+	const char *sql = crm_psprintf(crm_req_pool(r), "UPDATE contact c SET c.owner_id = ? WHERE " CONTACTS_IN_IDS " AND %s",
+				       crm_access_sql(r, "c", "contact", CRM_WRITE));
+	int64_t changed = crm_db_exec(r, sql, "isi", user, crm_json_ids(crm_req_pool(r), ids, n), crm_req_user(r));
+	if (changed < 0)
+		return CRM_EDB;
+	if (!changed)
+		return done(r, "error", "contacts.bulk_none_writable");
+	if (user != crm_req_user(r))
+		crm_notify(r, user, "contacts.made_manager_bulk",
+			   crm_psprintf(crm_req_pool(r), "%lld", (long long)changed),
+			   crm_psprintf(crm_req_pool(r), "/contacts?manager=%lld", (long long)user));
+	return done(r, "ok", "contacts.bulk_manager_changed");
+}
+
+/* The confirmation: the contacts that would go, and a form posting them again. */
+static int confirm_delete(crm_req *r, const int64_t *ids, size_t n)
+{
+	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
+	if (!rows)
+		return CRM_EDB;
+	if (!rows->n_rows)
+		return done(r, "error", "contacts.bulk_none_writable");
+	xmlNodePtr c = contacts_page(r, "contacts.bulk_delete", "contacts.bulk_delete_title");
+	xmlNodePtr f = crm_form(c, "/contacts/bulk/delete");
+	xmlNodePtr list = crm_xml_add(f, "doomed", NULL);
+	for (size_t i = 0; i < rows->n_rows; i++) {
+		crm_form_field(f, "id", NULL, "hidden", crm_rows_get(rows, i, 0));
+		crm_xml_attr(crm_xml_add(list, "contact", crm_rows_get(rows, i, 1)), "id", crm_rows_get(rows, i, 0));
+	}
+	crm_form_field(f, "back", NULL, "hidden", back(r));
+	crm_xml_attr(crm_form_submit(f, "contacts.bulk_delete_submit"), "kind", "danger");
+	crm_xml_attr(crm_xml_add(f, "cancel", NULL), "href", back(r));
+	return 0;
+}
+
+int contacts_bulk(crm_req *r)
+{
+	size_t n;
+	int64_t *ids = contacts_ids(r, "id", BULK_MAX, &n);
+	const char *action = contacts_input(r, "action");
+	if (!n)
+		return done(r, "error", "contacts.bulk_none");
+	bool export = !strcmp(action, "export");
+	if (!crm_req_can(r, export ? "contacts.export" : "contacts.edit"))
+		return crm_error(r, 403, "core.forbidden");
+	if (export)
+		return contacts_export_ids(r, ids, n);
+	if (!strcmp(action, "tag"))
+		return add_tag(r, ids, n);
+	if (!strcmp(action, "manager"))
+		return change_manager(r, ids, n);
+	if (!strcmp(action, "delete"))
+		return confirm_delete(r, ids, n);
+	return crm_error(r, 400, "contacts.bulk_unknown");
+}
+
+int contacts_bulk_delete(crm_req *r)
+{
+	size_t n;
+	int64_t *ids = contacts_ids(r, "id", BULK_MAX, &n);
+	if (!n)
+		return done(r, "error", "contacts.bulk_none");
+	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
+	if (!rows)
+		return CRM_EDB;
+	size_t deleted = 0;
+	xmlNodePtr kept = NULL;
+	for (size_t i = 0; i < rows->n_rows; i++) {
+		const char *name = crm_rows_get(rows, i, 1), *veto = NULL;
+		int64_t id = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
+		int rc = contact_delete(r, id, name, &veto);
+		if (rc == CRM_EVETO) {
+			if (!kept) {
+				xmlNodePtr c = contacts_page(r, "contacts.bulk_result", "contacts.bulk_delete_title");
+				kept = crm_xml_add(c, "kept", NULL);
+			}
+			xmlNodePtr k = crm_xml_add(kept, "contact", name);
+			crm_xml_attr(k, "id", crm_rows_get(rows, i, 0));
+			crm_xml_attr(k, "reason", veto);
+			continue;
+		}
+		if (rc < 0)
+			return rc;
+		deleted++;
+	}
+	if (!kept)
+		return done(r, "ok", "contacts.bulk_deleted");
+	crm_xml_attr_int(kept, "deleted", (int64_t)deleted);
+	crm_xml_attr(kept, "back", back(r));
+	crm_status(r, 409);
+	return 0;
+}
