@@ -230,6 +230,16 @@ const char *crm_tags_column_sql(crm_req *r, const char *alias, const char *entit
 		entity, alias);
 }
 
+crm_rows *crm_tags_for_ids(crm_req *r, const char *entity, const int64_t *ids, size_t n)
+{
+	/* The ids drive: one primary-key range of crm_record_tag per record. */
+	return crm_db_query(r, "SELECT crm_rt.record_id, GROUP_CONCAT(crm_tg.name ORDER BY crm_tg.name SEPARATOR ', ') "
+			       "FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j "
+			       "JOIN crm_record_tag crm_rt ON crm_rt.entity = ? AND crm_rt.record_id = j.id "
+			       "JOIN crm_tag crm_tg ON crm_tg.id = crm_rt.tag_id GROUP BY crm_rt.record_id",
+			    "ss", crm_json_ids(r->pool, ids, n), entity);
+}
+
 const char *crm_tags_filter_sql(crm_req *r, const char *alias, const char *entity)
 {
 	if (!crm_sql_name(alias) || !crm_sql_name(entity)) {

@@ -120,8 +120,8 @@ typedef struct contact_query {
 int contacts_query(crm_req *r, contact_query *q, int mode);
 /* path with the query's filters as its query string. */
 const char *contacts_query_url(crm_req *r, const contact_query *q, const char *path);
-/* The select list of a list row or an export line (alias c), and the FROM part of a
- * query without a search. */
+/* The select list of a list row (alias c; its email, phone and tags are read for the
+ * page at once), and the FROM part of a query without a search. */
 const char *contacts_columns(crm_req *r);
 extern const char *contacts_joins;
 /* Run sql with the query's parameters. */

@@ -165,15 +165,13 @@ const char *contacts_query_url(crm_req *r, const contact_query *q, const char *p
 			    "cfv", *q->cf ? q->cfv : "", "sort", q->sort, NULL);
 }
 
-/* The columns a list row and an export share. */
+/* The columns of a list row the page shows; the first email, phone and tags are merged in
+ * by contacts_list_extras. */
 const char *contacts_columns(crm_req *r)
 {
-	return crm_psprintf(crm_req_pool(r),
-		"c.id, c.kind, c.name, c.first_name, c.last_name, co.name AS company, c.company_id, c.job_title, "
-		"ty.name AS type, te.name AS temperature, c.currency, u.name AS owner, c.visibility, c.created_at, "
-		"(SELECT e.email FROM contact_email e WHERE e.contact_id = c.id ORDER BY e.position LIMIT 1) AS email, "
-		"(SELECT ph.typed FROM contact_phone ph WHERE ph.contact_id = c.id ORDER BY ph.position LIMIT 1) AS phone, "
-		"%s AS tags", crm_tags_column_sql(r, "c", "contact"));
+	(void)r;
+	return "c.id, c.kind, c.name, co.name AS company, c.company_id, ty.name AS type, te.name AS temperature, "
+	       "u.name AS owner, c.visibility";
 }
 
 const char *contacts_joins =
@@ -190,6 +188,70 @@ crm_rows *contacts_query_run(crm_req *r, const contact_query *q, const char *sql
 	memcpy(all, q->fv, q->nf * sizeof *all);
 	memcpy(all + q->nf, q->v, q->n * sizeof *all);
 	return crm_db_queryv(r, sql, all, q->nf + q->n);
+}
+
+/* rows (id first) widened by the columns email, phone and tags of each contact, read in
+ * two statements whatever the page's length; NULL on error. */
+static crm_rows *contacts_list_extras(crm_req *r, const crm_rows *rows)
+{
+	crm_pool *p = crm_req_pool(r);
+	size_t n = rows->n_rows, w = rows->n_cols + 3;
+	int64_t *ids = crm_palloc(p, (n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
+	const char *json = crm_json_ids(p, ids, n);
+	/* Every address and number of the page's contacts: the first of each is kept below. */
+	crm_rows *ep = crm_db_query(r,
+		"SELECT 0, e.contact_id, e.position, e.email FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j "
+		"JOIN contact_email e ON e.contact_id = j.id UNION ALL "
+		"SELECT 1, ph.contact_id, ph.position, ph.typed FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j "
+		"JOIN contact_phone ph ON ph.contact_id = j.id", "ss", json, json);
+	crm_rows *tags = crm_tags_for_ids(r, "contact", ids, n);
+	if (!ep || !tags)
+		return NULL;
+	crm_rows *out = crm_palloc(p, sizeof *out);
+	out->n_rows = n;
+	out->n_cols = w;
+	out->cols = crm_palloc(p, w * sizeof *out->cols);
+	memcpy(out->cols, rows->cols, rows->n_cols * sizeof *out->cols);
+	out->cols[w - 3] = "email";
+	out->cols[w - 2] = "phone";
+	out->cols[w - 1] = "tags";
+	out->cells = crm_palloc(p, (n ? n : 1) * w * sizeof *out->cells);
+	out->lens = crm_palloc(p, (n ? n : 1) * w * sizeof *out->lens);
+	long *pos = crm_palloc(p, (n ? n : 1) * 2 * sizeof *pos);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < rows->n_cols; k++) {
+			out->cells[i * w + k] = rows->cells[i * rows->n_cols + k];
+			out->lens[i * w + k] = rows->lens[i * rows->n_cols + k];
+		}
+		for (size_t k = rows->n_cols; k < w; k++) {
+			out->cells[i * w + k] = NULL;
+			out->lens[i * w + k] = 0;
+		}
+	}
+	for (size_t e = 0; e < ep->n_rows; e++) {
+		size_t kind = crm_rows_get(ep, e, 0)[0] == '1';
+		int64_t id = strtoll(crm_rows_get(ep, e, 1), NULL, 10);
+		long at = strtol(crm_rows_get(ep, e, 2), NULL, 10);
+		for (size_t i = 0; i < n; i++) {
+			size_t cell = i * w + rows->n_cols + kind;
+			if (ids[i] != id || (out->cells[cell] && pos[i * 2 + kind] <= at))
+				continue;
+			pos[i * 2 + kind] = at;
+			out->cells[cell] = crm_rows_get(ep, e, 3);
+			out->lens[cell] = ep->lens[e * ep->n_cols + 3];
+		}
+	}
+	for (size_t t = 0; t < tags->n_rows; t++) {
+		int64_t id = strtoll(crm_rows_get(tags, t, 0), NULL, 10);
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id) {
+				out->cells[i * w + w - 1] = crm_rows_get(tags, t, 1);
+				out->lens[i * w + w - 1] = tags->lens[t * tags->n_cols + 1];
+			}
+	}
+	return out;
 }
 
 /* A <select> of the filter form from rows (id, name); the first option is "any". */
@@ -242,6 +304,8 @@ int contacts_list(crm_req *r)
 				       q.where, keyset, order, CONTACTS_PAGE + 1, strstr(contacts_joins, " LEFT JOIN"),
 				       order);
 	crm_rows *rows = contacts_query_run(r, &q, sql);
+	if (rows && rows->n_rows)
+		rows = contacts_list_extras(r, rows);
 	crm_rows *types = crm_db_query(r, "SELECT id, name FROM contact_type ORDER BY position, id", "");
 	crm_rows *temps = crm_db_query(r, "SELECT id, name FROM contact_temperature ORDER BY position, id", "");
 	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",

@@ -44,6 +44,9 @@ xmlNodePtr crm_tags_all_xml(crm_req *r, const char *entity, xmlNodePtr parent);
 /* A select-list expression giving a record's tags as one "a, b" string, for list
  * queries (a correlated subquery: a list stays one statement). No placeholders. */
 const char *crm_tags_column_sql(crm_req *r, const char *alias, const char *entity);
+/* The tags of n records of entity in one statement: rows (record_id, "a, b"), one per
+ * record that has tags, in no order; NULL on error. */
+crm_rows *crm_tags_for_ids(crm_req *r, const char *entity, const int64_t *ids, size_t n);
 /* A WHERE condition: the record of alias has the tag named by one "?" (type 's'). */
 const char *crm_tags_filter_sql(crm_req *r, const char *alias, const char *entity);
 

@@ -62,18 +62,32 @@
               <th><xsl:value-of select="crm:t('contacts.tags')"/></th>
             </tr></thead>
             <tbody>
+              <!-- What every row repeats is looked up once. -->
+              <xsl:variable name="tick" select="crm:t('contacts.tick')"/>
+              <xsl:variable name="company-badge" select="crm:t('contacts.kind.company')"/>
+              <xsl:variable name="public-badge" select="crm:t('contacts.public_badge')"/>
+              <xsl:variable name="public-write" select="crm:t('contacts.vis.public_write')"/>
+              <xsl:variable name="public-read" select="crm:t('contacts.vis.public_read')"/>
               <xsl:for-each select="contacts/contact">
                 <tr class="contact" data-id="{id}" data-kind="{kind}" data-visibility="{visibility}">
                   <td class="tick">
-                    <input type="checkbox" name="id" value="{id}" id="tick-{id}" aria-label="{crm:t('contacts.tick')} {name}"/>
+                    <input type="checkbox" name="id" value="{id}" id="tick-{id}" aria-label="{$tick} {name}"/>
                   </td>
                   <td class="contact-name">
                     <a href="/contacts/{id}"><xsl:value-of select="name"/></a>
                     <xsl:if test="kind = 'company'">
-                      <xsl:text> </xsl:text><span class="badge"><xsl:value-of select="crm:t('contacts.kind.company')"/></span>
+                      <xsl:text> </xsl:text><span class="badge"><xsl:value-of select="$company-badge"/></span>
                     </xsl:if>
                     <xsl:text> </xsl:text>
-                    <xsl:call-template name="contacts.public-mark"><xsl:with-param name="vis" select="visibility"/></xsl:call-template>
+                    <!-- contacts.public-mark, with the row's words looked up once. -->
+                    <xsl:choose>
+                      <xsl:when test="visibility = 'public_write'">
+                        <span class="badge badge-ok contact-public" title="{$public-write}"><xsl:value-of select="$public-badge"/></span>
+                      </xsl:when>
+                      <xsl:when test="visibility = 'public_read'">
+                        <span class="badge badge-accent contact-public" title="{$public-read}"><xsl:value-of select="$public-badge"/></span>
+                      </xsl:when>
+                    </xsl:choose>
                   </td>
                   <td>
                     <xsl:if test="string(company)"><a href="/contacts/{company_id}"><xsl:value-of select="company"/></a></xsl:if>
