@@ -222,6 +222,16 @@ static int load_user(crm_req *r, int64_t id, crm_rows **row)
 	return (*row)->n_rows ? 1 : crm_error(r, 404, "core.not_found");
 }
 
+/* The account {id} locked for a change in a new transaction, or NULL with *rc to answer. */
+static crm_rows *lock_user(crm_req *r, int64_t id, int *rc)
+{
+	if (crm_db_begin(r) < 0) {
+		*rc = CRM_EDB;
+		return NULL;
+	}
+	return admin_found(r, crm_db_query(r, USER_SQL " FOR UPDATE", "i", id), rc);
+}
+
 /* Whether the signed-in user may change this account at all. */
 static bool may_touch(crm_req *r, const crm_rows *u)
 {
@@ -294,13 +304,10 @@ static int audit_change(crm_req *r, const char *action, int64_t id, const char *
 int admin_user_save(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	if (crm_db_begin(r) < 0)
-		return CRM_EDB;
-	crm_rows *row = crm_db_query(r, USER_SQL " FOR UPDATE", "i", id);
+	int rc;
+	crm_rows *row = lock_user(r, id, &rc);
 	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
+		return rc;
 	if (!may_touch(r, row))
 		return crm_error(r, 403, "admin.owner_only");
 	const char *old_role = crm_rows_by(row, 0, "role");
@@ -401,13 +408,10 @@ int admin_user_disable_confirm(crm_req *r)
 int admin_user_disable(crm_req *r)
 {
 	int64_t id = crm_req_arg_id(r, "id");
-	if (crm_db_begin(r) < 0)
-		return CRM_EDB;
-	crm_rows *row = crm_db_query(r, USER_SQL " FOR UPDATE", "i", id);
+	int rc;
+	crm_rows *row = lock_user(r, id, &rc);
 	if (!row)
-		return CRM_EDB;
-	if (!row->n_rows)
-		return crm_error(r, 404, "core.not_found");
+		return rc;
 	const char *why = disable_refused(r, row);
 	if (why) {
 		crm_db_rollback(r);
