@@ -73,6 +73,7 @@ INSERT IGNORE INTO crm_record_user (entity, record_id, user_id, kind)
 SELECT 'contact', c.id, o.user_id, 'manager'
 FROM contact c JOIN bench_owner o ON o.k = 0
 WHERE c.id % 200 = 7 AND c.owner_id <> o.user_id;
+UPDATE contact SET has_users = 1 WHERE id % 200 = 7;
 
 DROP TEMPORARY TABLE bench_row;
 DROP TEMPORARY TABLE bench_owner;

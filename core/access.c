@@ -19,14 +19,16 @@ const char *crm_access_sql(crm_req *r, const char *alias, const char *entity, in
 	/* Owners and admins see everything: no per-row check, the user id still bound. */
 	if (r->role && (!strcmp(r->role, "owner") || !strcmp(r->role, "admin")))
 		return "(? IS NOT NULL)";
-	/* Listed users count while they are managers, or while the record is restricted:
-	 * a reader left over from a restricted past sees nothing once it turns private. */
+	/* Public rows pass on their own columns; the user's id is bound once, so it is
+	 * looked for in a list: the owner, then the listed users, which are read only for
+	 * the few rows whose has_users flag says there are any. Listed users count while
+	 * they are managers, or while the record is restricted: a reader left over from a
+	 * restricted past sees nothing once it turns private. */
 	return crm_psprintf(r->pool,
-		"EXISTS (SELECT 1 FROM crm_user au WHERE au.id = ? AND (au.role IN ('owner','admin') "
-		"OR %s.visibility IN (%s) OR %s.owner_id = au.id "
-		"OR EXISTS (SELECT 1 FROM crm_record_user ar WHERE ar.entity = '%s' AND ar.record_id = %s.id "
-		"AND ar.user_id = au.id AND (ar.kind = 'manager' OR %s.visibility = 'restricted'))))",
-		alias, mode == CRM_WRITE ? "'public_write'" : "'public_read','public_write'", alias, entity,
+		"(%s.visibility IN (%s) OR FIND_IN_SET(?, CONCAT_WS(',', %s.owner_id, IF(%s.has_users = 1, "
+		"(SELECT GROUP_CONCAT(ar.user_id) FROM crm_record_user ar WHERE ar.entity = '%s' AND ar.record_id = %s.id "
+		"AND (ar.kind = 'manager' OR %s.visibility = 'restricted')), NULL))))",
+		alias, mode == CRM_WRITE ? "'public_write'" : "'public_read','public_write'", alias, alias, entity,
 		alias, alias);
 }
 
@@ -74,7 +76,17 @@ int crm_access_set_users(crm_req *r, const char *entity, int64_t id, const char 
 		if (msg_key && user_ids[j] != crm_req_user(r))
 			crm_notify(r, user_ids[j], msg_key, NULL, NULL);
 	}
-	return 0;
+	return crm_access_touch(r, entity, id);
+}
+
+int crm_access_touch(crm_req *r, const char *entity, int64_t id)
+{
+	const crm_entity_type *t = crm_entity_find(r, entity);
+	if (!t || !t->table || !ident(t->table))
+		return 0; /* a type no enabled plugin declares: no table to mark */
+	const char *sql = crm_psprintf(r->pool, "UPDATE %s SET has_users = EXISTS (SELECT 1 FROM crm_record_user "
+					  "WHERE entity = ? AND record_id = ?) WHERE id = ?", t->table);
+	return crm_db_exec(r, sql, "sii", entity, id, id) < 0 ? CRM_EDB : 0;
 }
 
 int crm_audit(crm_req *r, const char *action, const char *entity, int64_t id, const char *field,

@@ -53,7 +53,7 @@ int crm_records_merge(crm_req *r, const char *entity, int64_t from_id, int64_t i
 			"sisi", entity, into_id, entity, into_id) < 0)
 		return crm_db_err(r);
 	int rc = drop(r, entity, from_id);
-	if (rc < 0)
+	if (rc < 0 || (rc = crm_access_touch(r, entity, into_id)) < 0)
 		return rc;
 	return crm_audit(r, "record.merge", entity, into_id, "merged_from",
 			 crm_psprintf(r->pool, "%lld", (long long)from_id), NULL);

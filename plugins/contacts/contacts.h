@@ -108,7 +108,7 @@ int64_t *contacts_ids(crm_req *r, const char *name, size_t max, size_t *n);
 #define CONTACT_QUERY_PARAMS 16
 typedef struct contact_query {
 	const char *q, *kind, *type, *temperature, *company, *tag, *manager, *vis, *cf, *cfv, *sort;
-	const char *from;                    /* FROM with the joins: a search starts from its matches */
+	const char *from;                    /* FROM contact c, no joins: a search starts from its matches */
 	const char *fv[4];                   /* the FROM part's parameters */
 	size_t nf;
 	const char *where;                   /* the WHERE condition, access first */
@@ -158,5 +158,8 @@ int contacts_settings_delete(crm_req *r);
 void contacts_settings_tabs(crm_req *r, xmlNodePtr parent, const char *active);
 /* Subscriptions. */
 int contacts_on_lookup(crm_req *r, crm_event *ev);
+/* "contact.describe" and "contact.search" (describe.c). */
+int contacts_on_describe(crm_req *r, crm_event *ev);
+int contacts_on_search(crm_req *r, crm_event *ev);
 
 #endif

@@ -45,8 +45,8 @@ int contacts_export(crm_req *r)
 	contact_query q;
 	if (contacts_query(r, &q, CRM_READ) < 0)
 		return crm_error(r, 400, "contacts.bad_filter");
-	const char *sql = crm_psprintf(crm_req_pool(r), "SELECT %s%sWHERE %s ORDER BY c.name, c.id LIMIT %d", columns(r),
-				       q.from, q.where, EXPORT_MAX);
+	const char *sql = crm_psprintf(crm_req_pool(r), "SELECT %s%s%sWHERE %s ORDER BY c.name, c.id LIMIT %d", columns(r),
+				       q.from, strstr(contacts_joins, " LEFT JOIN"), q.where, EXPORT_MAX);
 	crm_rows *rows = contacts_query_run(r, &q, sql);
 	if (!rows)
 		return CRM_EDB;

@@ -624,7 +624,8 @@ static int managers_and_tags(crm_req *r, crm_import_batch *b, item *items, const
 		int64_t added = crm_db_exec(r, "INSERT IGNORE INTO crm_record_user (entity, record_id, user_id, kind) "
 					   "SELECT 'contact', j.id, ?, 'manager' FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j",
 					"is", m, crm_json_ids(p, list, n));
-		if (added < 0)
+		if (added < 0 || crm_db_exec(r, "UPDATE contact c JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j "
+						"ON j.id = c.id SET c.has_users = 1", "s", crm_json_ids(p, list, n)) < 0)
 			return CRM_EDB;
 		/* Told once when the import is over, with the count of all its batches. */
 		crm_import_notify(r, m, (size_t)added, "contacts.import.notify_managed",

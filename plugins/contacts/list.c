@@ -85,7 +85,7 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 	/* The access condition comes first: its "?" is the first parameter. */
 	q->where = crm_access_sql(r, "c", "contact", mode);
 	param(q, crm_psprintf(p, "%lld", (long long)crm_req_user(r)));
-	q->from = contacts_joins;
+	q->from = " FROM contact c ";
 	if (*q->q) {
 		/* Each way of searching starts from its own index; the list then sorts the
 		 * matches, so a search costs what it finds, not the table's size. */
@@ -107,8 +107,7 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 			q->fv[q->nf++] = like;
 			q->fv[q->nf++] = like;
 		}
-		q->from = crm_psprintf(p, " FROM %s m JOIN contact c ON c.id = m.id%s", from,
-				       strstr(contacts_joins, " LEFT JOIN"));
+		q->from = crm_psprintf(p, " FROM %s m JOIN contact c ON c.id = m.id ", from);
 	}
 	if (*q->kind) {
 		cond(r, q, "c.kind = ?");
@@ -135,7 +134,7 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 		/* Without a search, the manager's contacts are where the list starts. */
 		q->from = crm_psprintf(p, " FROM (SELECT id FROM contact WHERE owner_id = ? UNION SELECT record_id FROM "
 					  "crm_record_user WHERE user_id = ? AND entity = 'contact' AND kind = 'manager') m "
-					  "JOIN contact c ON c.id = m.id%s", strstr(contacts_joins, " LEFT JOIN"));
+					  "JOIN contact c ON c.id = m.id ");
 		q->fv[q->nf++] = q->manager;
 		q->fv[q->nf++] = q->manager;
 	}

@@ -99,6 +99,17 @@ def lists_show_exactly_the_visible_records():
 
 
 @test
+def the_has_users_flag_follows_the_listed_users():
+    users, sessions, recs = world()
+    ids = ",".join(str(v) for v in recs.values())
+    rows = sql("SELECT r.id, r.has_users, EXISTS (SELECT 1 FROM crm_record_user u WHERE u.entity = 'rec' "
+               "AND u.record_id = r.id) FROM rec_item r WHERE r.id IN (%s)" % ids)
+    assert len(rows) == len(recs) and any(row[2] == "1" for row in rows), rows
+    for rid, flag, listed in rows:
+        assert flag == listed, (rid, flag, listed)
+
+
+@test
 def direct_urls_answer_404_as_if_the_record_did_not_exist():
     users, sessions, recs = world()
     missing = int(sql("SELECT COALESCE(MAX(id), 0) + 100000 FROM rec_item")[0][0])
@@ -174,6 +185,7 @@ def lists_filter_in_sql_with_a_fixed_cost():
     listed = int(sql("SELECT MAX(id) FROM rec_item")[0][0])
     sql("INSERT INTO crm_record_user (entity, record_id, user_id, kind) VALUES ('rec', %d, %d, 'reader')"
         % (listed, viewer))
+    sql("UPDATE rec_item SET has_users = 1 WHERE id = %d" % listed)
     add("private", 100, "hidden")
     add("public_write", 2, "visible late")
     visible = visible_by_rule(viewer)

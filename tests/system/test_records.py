@@ -424,6 +424,7 @@ def merging_moves_what_the_target_lacks_and_keeps_what_it_has():
         s.post("/recs/%d/links" % src, {"to": str(third)})
         s.post("/recs/%d/links" % src, {"to": str(dst)})
         sql("INSERT INTO crm_record_user (entity, record_id, user_id, kind) VALUES ('rec', %d, %d, 'manager')" % (src, hid))
+        sql("UPDATE rec_item SET has_users = 1 WHERE id = %d" % src)
         note = sql("SELECT id FROM crm_history_category WHERE code = 'note'")[0][0]
         s.post("/records/rec/%d/notes" % src, {"text": "note on source", "category": note})
         sql("INSERT INTO crm_file (entity, record_id, kind, name, mime, size, data) VALUES "
@@ -437,6 +438,7 @@ def merging_moves_what_the_target_lacks_and_keeps_what_it_has():
         texts = [row[0] for row in sql("SELECT text FROM crm_history WHERE entity = 'rec' AND record_id = %d" % dst)]
         assert "note on source" in texts and len(texts) == 3, texts
         assert sql("SELECT kind FROM crm_record_user WHERE entity = 'rec' AND record_id = %d AND user_id = %d" % (dst, hid)) == [["manager"]]
+        assert sql("SELECT has_users FROM rec_item WHERE id = %d" % dst) == [["1"]], "the target's flag follows its managers"
         links = sql("SELECT entity, record_id, to_entity, to_id FROM crm_link WHERE (entity = 'rec' AND record_id IN (%d, %d)) "
                     "OR (to_entity = 'rec' AND to_id IN (%d, %d))" % (src, dst, src, dst))
         assert links == [["rec", str(dst), "rec", str(third)]], links

@@ -28,8 +28,10 @@ int crm_req_is_admin(crm_req *r);
 const char *crm_req_csrf(crm_req *r);
 
 /* A condition for a WHERE clause keeping only the rows of table alias (with columns
- * id, owner_id and visibility) that the user may read or write. It holds exactly one
- * "?" to bind with crm_req_user(r) (type 'i'). entity is the record's entity type. */
+ * id, owner_id, visibility and has_users) that the user may read or write. It holds
+ * exactly one "?" to bind with crm_req_user(r) (type 'i'). entity is the record's
+ * entity type. A list stays cheap when its sort index also holds visibility, owner_id
+ * and has_users. */
 const char *crm_access_sql(crm_req *r, const char *alias, const char *entity, int mode);
 /* Whether the user may read/write record id of table (for a card or an edit):
  * 1 yes, 0 no (answer 404, as if it did not exist), negative on a database error. */
@@ -38,6 +40,12 @@ int crm_access_check(crm_req *r, const char *table, const char *entity, int64_t 
  * record with user_ids (n of them); newly added users are notified with msg_key. */
 int crm_access_set_users(crm_req *r, const char *entity, int64_t id, const char *kind,
 			 const int64_t *user_ids, size_t n, const char *msg_key);
+
+/* Set the has_users flag (1 while crm_record_user lists managers or readers of the
+ * record) of record id from crm_record_user: crm_access_set_users and the core's merge
+ * keep it; call it after writing crm_record_user yourself (an import). Lists skip the
+ * listed users of records whose flag is 0. */
+int crm_access_touch(crm_req *r, const char *entity, int64_t id);
 
 /* Write an audit entry: who (the request's user), what, old -> new. */
 int crm_audit(crm_req *r, const char *action, const char *entity, int64_t id,

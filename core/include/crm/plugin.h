@@ -70,7 +70,7 @@ typedef struct crm_entity_type {
 	const char *name;  /* "contact" */
 	const char *title; /* i18n key */
 	const char *url;   /* printf pattern with one %lld: "/contacts/%lld" */
-	const char *table; /* its table, with columns id, owner_id and visibility (record access) */
+	const char *table; /* its table, with columns id, owner_id, visibility and has_users (record access) */
 } crm_entity_type;
 
 typedef struct crm_panel {

@@ -212,6 +212,7 @@ class Script:
         for user in c.get("managers", []):
             self.add("INSERT IGNORE INTO crm_record_user (entity, record_id, user_id, kind) "
                      "VALUES ('contact', %s, %s, 'manager');" % (var, user))
+            self.add("UPDATE contact SET has_users = 1 WHERE id = %s;" % var)
         self.add("INSERT INTO crm_history (entity, record_id, category_id, user_id, created_at, text) "
                  "SELECT 'contact', %s, id, %s, NOW() - INTERVAL %d MINUTE, %s FROM crm_history_category "
                  "WHERE code = 'created';" % (var, c["owner"], c["age_min"], q(c["name"])))
