@@ -6,7 +6,7 @@ VERSION := 0.1.0
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-PKGS := libxslt libxml-2.0 libmariadb libcurl openssl libsodium gdlib libzip libmagic
+PKGS := libxslt libxml-2.0 libmariadb libcurl openssl libsodium gdlib libzip libmagic icu-i18n icu-uc
 # Libraries without a pkg-config file: CSV parsing, phone numbers (C++, behind core/phone.cc).
 EXTRA_LIBS := -lcsv -lphonenumber -lstdc++
 CC ?= gcc

@@ -64,6 +64,7 @@ struct crm_req {
 	const char *locale;
 	int64_t user;
 	const char *role, *user_name, *csrf, *grants; /* grants: ",perm,perm," from groups */
+	const char *timezone;    /* the user's time zone name, NULL for anonymous */
 	const char *session_hash; /* SHA-256 of the session token */
 	bool locked_out;         /* access to the CRM is restricted and this user is not let in */
 	long unread;             /* unread notifications, for the bell */
@@ -86,6 +87,7 @@ struct crm_req {
 	bool answered;
 	const char *phone_region; /* phone.c: the tenant's phone.country, read once */
 	struct crm_import_notes *import_notes; /* import-run.c: an import's notifications to send */
+	struct crm_zone *zone;   /* time.c: the user's time zone, opened on first use */
 };
 
 /* request.c */
@@ -183,10 +185,6 @@ bool crm_sql_name(const char *s);
 const char *crm_json_id_strings(crm_pool *p, const int64_t *ids, const char *const *s, size_t n);
 /* Whether node is a <form> or inside one (the record services' form use). */
 bool crm_xml_in_form(xmlNodePtr node);
-/* Code points in valid UTF-8 s. */
-size_t crm_utf8_chars(const char *s);
-/* s without blanks around it, in the pool. */
-char *crm_trim(crm_pool *p, const char *s);
 /* fields.c: the stored form of typed for a custom field of type (text, number, date,
  * checkbox; a list's choices are the caller's to check) in *out, "" when empty: NULL,
  * or an i18n key saying what is wrong. */

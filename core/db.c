@@ -387,6 +387,15 @@ const char *crm_rows_by(const crm_rows *rows, size_t row, const char *col)
 	return NULL;
 }
 
+int64_t *crm_rows_ids(crm_pool *p, const crm_rows *rows, size_t col)
+{
+	size_t n = rows ? rows->n_rows : 0;
+	int64_t *ids = crm_palloc(p, (n + 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = crm_id(crm_rows_get(rows, i, col));
+	return ids;
+}
+
 void crm_rows_xml(const crm_rows *rows, xmlNodePtr parent, const char *row_name)
 {
 	if (!rows)

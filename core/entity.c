@@ -126,18 +126,7 @@ bool crm_xml_in_form(xmlNodePtr node)
 size_t crm_utf8_chars(const char *s)
 {
 	size_t n = 0;
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+	for (const unsigned char *c = (const unsigned char *)s; c && *c; c++)
 		n += (*c & 0xC0) != 0x80;
 	return n;
-}
-
-char *crm_trim(crm_pool *p, const char *s)
-{
-	if (!s)
-		return crm_pstrdup(p, "");
-	s += strspn(s, " \t\r\n");
-	size_t n = strlen(s);
-	while (n && strchr(" \t\r\n", s[n - 1]))
-		n--;
-	return crm_pstrndup(p, s, n);
 }

@@ -341,7 +341,7 @@ static const char *become(crm_req *r, int64_t user_id)
 		" JOIN crm_group_member m ON m.group_id = g.group_id WHERE m.user_id = u.id) AS grants, "
 		"(u.role = 'owner' OR COALESCE((SELECT value FROM crm_setting WHERE name = 'access.mode'), 'all') <> 'chosen' "
 		" OR EXISTS (SELECT 1 FROM crm_access a WHERE a.user_id = u.id OR a.group_id IN "
-		"  (SELECT group_id FROM crm_group_member WHERE user_id = u.id))) AS allowed "
+		"  (SELECT group_id FROM crm_group_member WHERE user_id = u.id))) AS allowed, u.timezone "
 		"FROM crm_user u WHERE u.id = ? AND u.active = 1",
 		"i", user_id);
 	if (!u)
@@ -355,6 +355,7 @@ static const char *become(crm_req *r, int64_t user_id)
 	const char *g = crm_rows_get(u, 0, 3);
 	r->grants = crm_psprintf(r->pool, ",%s,", g ? g : "");
 	r->locked_out = strcmp(crm_rows_get(u, 0, 4), "1") != 0;
+	r->timezone = crm_rows_get(u, 0, 5);
 	return NULL;
 }
 

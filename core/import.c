@@ -1,6 +1,7 @@
-/* The CSV import wizard's pages: choose a record type, upload (content, encoding and
- * delimiter checked), map columns with a preview, choose the duplicates policy and the
- * mode, then the progress and the per-row report. The run is the jobs process's
+/* The import wizard's pages: choose a record type, upload (a CSV file, its content,
+ * encoding and delimiter checked, or an XLSX workbook's first sheet), map columns with
+ * a preview, choose the duplicates policy and the mode, then the progress and the
+ * per-row report. The run is the jobs process's
  * (import-run.c); everything lives in crm_import, so any crmd host shows it. */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "imports.h"
+#include "xlsx.h"
 
 #define PREVIEW_ROWS 5
 #define REPORT_PAGE 50
@@ -282,7 +284,8 @@ static int upload_page(crm_req *r, const crm_importer *imp, const char *encoding
 	crm_xml_attr(f, "class", "import-upload");
 	xmlNodePtr x = crm_form_field(f, "file", "import.file", "file", NULL);
 	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "accept", ".csv,.txt,.tsv,text/csv,text/plain");
+	crm_xml_attr(x, "accept", ".csv,.txt,.tsv,.xlsx,text/csv,text/plain,"
+			 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	crm_xml_attr(x, "hint", "import.file_hint");
 	crm_xml_attr(x, "error", error);
 	x = crm_form_field(f, "encoding", "import.encoding", "select", encoding);
@@ -392,24 +395,34 @@ int crm_h_import_upload(crm_req *r)
 		return upload_page(r, imp, enc_choice, delim_choice, "import.file_required");
 	if (f->len > CRM_IMPORT_MAX_BYTES)
 		return upload_page(r, imp, enc_choice, delim_choice, "import.too_large");
-	const char *err = not_text(r, f->value, f->len);
-	if (err)
-		return upload_page(r, imp, enc_choice, delim_choice, err);
-	int enc;
-	if (!strcmp(enc_choice, "windows-1251"))
-		enc = CRM_CSV_CP1251;
-	else if (crm_csv_detect_encoding(f->value, f->len, &enc, &err) < 0)
-		return upload_page(r, imp, enc_choice, delim_choice, err);
-	else if (!strcmp(enc_choice, "utf-8") && enc == CRM_CSV_CP1251)
-		return upload_page(r, imp, enc_choice, delim_choice, "import.bad_encoding");
-	size_t len;
-	const char *text = crm_csv_to_utf8(r->pool, f->value, f->len, enc, &len, &err);
-	if (!text)
-		return upload_page(r, imp, enc_choice, delim_choice, err);
-	char delim = strcmp(delim_choice, "auto") ? delim_char(delim_choice) : crm_csv_detect_delimiter(text, len);
+	const char *err = NULL, *text, *enc_name;
+	size_t len, bad = 0;
+	char delim;
+	if (crm_xlsx_is(f->value, f->len)) {
+		/* A workbook's first sheet becomes the CSV text every later step reads. */
+		text = crm_xlsx_to_csv(r->pool, f->value, f->len, NULL, &len, &err, &bad);
+		if (!text)
+			return upload_page(r, imp, enc_choice, delim_choice, bad ? at_line(r, err, bad) : err);
+		enc_name = "xlsx";
+		delim = ',';
+	} else {
+		if ((err = not_text(r, f->value, f->len)))
+			return upload_page(r, imp, enc_choice, delim_choice, err);
+		int enc;
+		if (!strcmp(enc_choice, "windows-1251"))
+			enc = CRM_CSV_CP1251;
+		else if (crm_csv_detect_encoding(f->value, f->len, &enc, &err) < 0)
+			return upload_page(r, imp, enc_choice, delim_choice, err);
+		else if (!strcmp(enc_choice, "utf-8") && enc == CRM_CSV_CP1251)
+			return upload_page(r, imp, enc_choice, delim_choice, "import.bad_encoding");
+		text = crm_csv_to_utf8(r->pool, f->value, f->len, enc, &len, &err);
+		if (!text)
+			return upload_page(r, imp, enc_choice, delim_choice, err);
+		enc_name = crm_csv_enc_name(enc);
+		delim = strcmp(delim_choice, "auto") ? delim_char(delim_choice) : crm_csv_detect_delimiter(text, len);
+	}
 
 	scan s = {0};
-	size_t bad = 0;
 	rc = crm_csv_read(text, len, delim, CRM_IMPORT_MAX_COLUMNS, scan_record, &s, &bad);
 	if (rc == CRM_CSV_BROKEN)
 		return upload_page(r, imp, enc_choice, delim_choice, at_line(r, "import.broken_quote", bad));
@@ -442,7 +455,7 @@ int crm_h_import_upload(crm_req *r)
 	}
 	if (crm_db_exec(r, "INSERT INTO crm_import (user_id, entity, filename, encoding, delimiter, data, n_columns, "
 			   "mapping, total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			"issssbisi", r->user, imp->entity, clean_name(r->pool, f->filename), crm_csv_enc_name(enc),
+			"issssbisi", r->user, imp->entity, clean_name(r->pool, f->filename), enc_name,
 			crm_psprintf(r->pool, "%c", delim), text, len, (int64_t)s.columns, mapping,
 			(int64_t)(s.records - 1)) < 0)
 		return CRM_EDB;

@@ -19,6 +19,7 @@ crm_pool *crm_req_pool(crm_req *r) { return r->pool; }
 const char *crm_req_method(crm_req *r) { return r->method; }
 const char *crm_req_path(crm_req *r) { return r->path; }
 const char *crm_req_locale(crm_req *r) { return r->locale; }
+const char *crm_req_timezone(crm_req *r) { return r->timezone; }
 int64_t crm_req_user(crm_req *r) { return r->user; }
 const crm_field *crm_req_fields(crm_req *r) { return r->form; }
 

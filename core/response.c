@@ -63,6 +63,29 @@ static void flash_cookie(crm_req *r)
 		crm_header(r, "Set-Cookie", "crm_flash=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
 }
 
+/* Numbers beside menu entries (a user's tasks due today, unread mail): whoever answers
+ * "menu.counts" adds <count href="/tasks">3</count> to its result; one event a page. */
+static void menu_counts(crm_req *r, xmlNodePtr menu)
+{
+	crm_event *ev = crm_event_new(r, "menu.counts", "", 0);
+	if (crm_event_publish(r, ev, NULL) < 0)
+		return;
+	for (xmlNodePtr c = crm_event_result(ev)->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *href = xmlGetProp(c, BAD_CAST "href"), *n = xmlNodeGetContent(c);
+		bool number = n && *n && strspn((const char *)n, "0123456789") == strlen((const char *)n);
+		for (xmlNodePtr it = menu->children; it && href && number; it = it->next) {
+			xmlChar *h = xmlGetProp(it, BAD_CAST "href");
+			if (h && xmlStrEqual(h, href))
+				crm_xml_attr(it, "count", (const char *)n);
+			xmlFree(h);
+		}
+		xmlFree(href);
+		xmlFree(n);
+	}
+}
+
 static void wrap_page(crm_req *r)
 {
 	xmlNodePtr root = xmlDocGetRootElement(r->page);
@@ -105,6 +128,8 @@ static void wrap_page(crm_req *r)
 			    (hl > 1 && !strncmp(r->path, items[i].e->href, hl) && r->path[hl] == '/'))
 				crm_xml_attr(it, "active", "1");
 		}
+		if (r->user && n)
+			menu_counts(r, menu);
 	}
 	for (const crm_field *f = r->flash; f; f = f->next) {
 		xmlNodePtr fl = xmlNewTextChild(root, NULL, BAD_CAST "flash", BAD_CAST crm_t(r, f->value));

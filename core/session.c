@@ -51,7 +51,8 @@ int crm_session_load(crm_req *r)
 		"(u.role = 'owner' OR COALESCE((SELECT value FROM crm_setting WHERE name = 'access.mode'), 'all') <> 'chosen' "
 		" OR EXISTS (SELECT 1 FROM crm_access a WHERE a.user_id = u.id OR a.group_id IN "
 		"  (SELECT group_id FROM crm_group_member WHERE user_id = u.id))) AS allowed, "
-		"(SELECT COUNT(*) FROM crm_notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread "
+		"(SELECT COUNT(*) FROM crm_notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread, "
+		"u.timezone "
 		"FROM crm_session s JOIN crm_user u ON u.id = s.user_id "
 		"WHERE s.token_hash = ? AND u.active = 1",
 		"s", hash);
@@ -79,6 +80,7 @@ int crm_session_load(crm_req *r)
 	r->grants = crm_psprintf(r->pool, ",%s,", g ? g : "");
 	r->locked_out = strcmp(crm_rows_get(rows, 0, 8), "1") != 0;
 	r->unread = atol(crm_rows_get(rows, 0, 9));
+	r->timezone = crm_rows_get(rows, 0, 10);
 	r->session_hash = hash;
 	return 0;
 }

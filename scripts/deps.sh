@@ -10,6 +10,8 @@ PACKAGES=(
 	libcurl4-openssl-dev libsodium-dev libssl-dev libgmime-3.0-dev
 	# records: photos, file types, CSV, zip export, phone numbers
 	libgd-dev libmagic-dev libcsv-dev libzip-dev libphonenumber-dev
+	# users' time zones (ICU's calendar)
+	libicu-dev
 	# run: the database, the front server
 	mariadb-server mariadb-client nginx-light
 	# test: unit tests, stylesheet checks, HTTP, mail servers, load

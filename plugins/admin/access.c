@@ -45,7 +45,7 @@ int admin_access(crm_req *r)
 
 int admin_access_mode(crm_req *r)
 {
-	const char *mode = admin_input(r, "mode");
+	const char *mode = crm_input(r, "mode");
 	if (strcmp(mode, "all") && strcmp(mode, "chosen")) {
 		crm_flash(r, "error", "admin.access_mode_invalid");
 		return crm_redirect(r, "/admin/access");
@@ -69,7 +69,7 @@ int admin_access_mode(crm_req *r)
 
 int admin_access_add_user(crm_req *r)
 {
-	const char *login = admin_input(r, "login");
+	const char *login = crm_input(r, "login");
 	int64_t user = crm_user_find(r, login);
 	if (user <= 0)
 		return access_page(r, login, "admin.no_such_login");
@@ -82,7 +82,7 @@ int admin_access_add_user(crm_req *r)
 
 int admin_access_add_group(crm_req *r)
 {
-	int64_t group = atoll(admin_input(r, "group"));
+	int64_t group = atoll(crm_input(r, "group"));
 	crm_rows *g = crm_db_query(r, "SELECT name FROM crm_group WHERE id = ?", "i", group);
 	if (!g)
 		return CRM_EDB;

@@ -10,16 +10,12 @@
 
 /* Start an admin page: crm_page plus the tab bar with tab (its href) marked. */
 xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const char *tab);
-/* A form field, trimmed of surrounding blanks; "" when absent. */
-const char *admin_input(crm_req *r, const char *name);
 /* "%text%" for LIKE, with %, _ and \ escaped. */
 const char *admin_like(crm_req *r, const char *text);
 /* Whether the signed-in user is a portal owner (owners alone touch owner accounts). */
 bool admin_is_owner(crm_req *r);
 /* A <form method="get"> the theme's widget renders (searches, filters). */
 xmlNodePtr admin_get_form(xmlNodePtr parent, const char *action);
-/* Build "path?k=v&k=v" from NULL-terminated name/value pairs, skipping empty values. */
-const char *admin_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
 /* Re-render as a form with errors: status 422 and the form's summary message. */
 void admin_form_failed(crm_req *r, xmlNodePtr form);
 /* rows when they hold a row; else NULL with *rc the error (no rows: the 404 page). */

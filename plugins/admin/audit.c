@@ -33,6 +33,6 @@ int admin_audit(crm_req *r)
 	for (size_t i = 0; i < actions->n_rows; i++)
 		crm_xml_add(filter, "action", crm_rows_get(actions, i, 0));
 	crm_rows_list(r, c, rows, ADMIN_PAGE, "entries", "entry", 0,
-		   admin_url(r, "/admin/audit", "user", user, "action", action, NULL));
+		   crm_url(r, "/admin/audit", "user", user, "action", action, NULL));
 	return 0;
 }

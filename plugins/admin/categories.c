@@ -91,7 +91,7 @@ int admin_categories(crm_req *r)
 
 int admin_category_create(crm_req *r)
 {
-	const char *name = admin_input(r, "name"), *position = admin_input(r, "position");
+	const char *name = crm_input(r, "name"), *position = crm_input(r, "position");
 	const char *name_err = NULL, *pos_err = NULL;
 	int64_t pos = 0;
 	if (check_name(r, name, 0, &name_err) < 0)
@@ -155,7 +155,7 @@ int admin_category_save(crm_req *r)
 	crm_rows *cat = admin_found(r, load(r, id), &rc);
 	if (!cat)
 		return rc;
-	const char *name = admin_input(r, "name"), *position = admin_input(r, "position");
+	const char *name = crm_input(r, "name"), *position = crm_input(r, "position");
 	const char *name_err = NULL, *pos_err = read_position(position, &(int64_t){0});
 	if (check_name(r, name, id, &name_err) < 0)
 		return CRM_EDB;

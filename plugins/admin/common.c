@@ -1,5 +1,4 @@
-/* Helpers every admin page uses: the tab bar, trimmed input, LIKE patterns, URLs. */
-#include <stdarg.h>
+/* Helpers every admin page uses: the tab bar, LIKE patterns, forms, roles. */
 #include <string.h>
 #include "admin.h"
 
@@ -35,19 +34,6 @@ xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const cha
 	return c;
 }
 
-const char *admin_input(crm_req *r, const char *name)
-{
-	const char *v = crm_req_form(r, name);
-	if (!v)
-		return "";
-	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
-		v++;
-	size_t n = strlen(v);
-	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
-		n--;
-	return crm_pstrndup(crm_req_pool(r), v, n);
-}
-
 const char *admin_like(crm_req *r, const char *text)
 {
 	char *out = crm_palloc(crm_req_pool(r), strlen(text) * 2 + 3), *o = out;
@@ -74,23 +60,6 @@ xmlNodePtr admin_get_form(xmlNodePtr parent, const char *action)
 	crm_xml_attr(f, "method", "get");
 	crm_xml_attr(f, "class", "search");
 	return f;
-}
-
-const char *admin_url(crm_req *r, const char *path, ...)
-{
-	crm_pool *p = crm_req_pool(r);
-	const char *url = path, *sep = "?";
-	va_list ap;
-	va_start(ap, path);
-	for (const char *k; (k = va_arg(ap, const char *));) {
-		const char *v = va_arg(ap, const char *);
-		if (!v || !*v)
-			continue;
-		url = crm_psprintf(p, "%s%s%s=%s", url, sep, k, crm_url_encode(p, v));
-		sep = "&";
-	}
-	va_end(ap);
-	return url;
 }
 
 void admin_form_failed(crm_req *r, xmlNodePtr form)

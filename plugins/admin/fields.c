@@ -42,7 +42,7 @@ static const crm_entity_type *entity_type(crm_req *r, const char *name)
 
 static const char *list_url(crm_req *r, const char *entity)
 {
-	return admin_url(r, "/admin/fields", "entity", entity, NULL);
+	return crm_url(r, "/admin/fields", "entity", entity, NULL);
 }
 
 /* The choices one per line, blanks trimmed and empty lines dropped; NULL with an error
@@ -91,10 +91,10 @@ static const char *clean_options(crm_req *r, const char *typed, const char **err
 /* Read and check the posted form (type only when creating); true when it is fine. */
 static bool read_form(crm_req *r, field_form *f, int64_t id, const char *fixed_type)
 {
-	f->name = admin_input(r, "name");
-	f->type = fixed_type ? fixed_type : admin_input(r, "type");
+	f->name = crm_input(r, "name");
+	f->type = fixed_type ? fixed_type : crm_input(r, "type");
 	f->options = crm_req_form(r, "options") ? crm_req_form(r, "options") : "";
-	f->position = admin_input(r, "position");
+	f->position = crm_input(r, "position");
 	f->required = crm_req_form(r, "required") != NULL;
 	if (!*f->name)
 		f->e_name = "admin.field_name_required";
@@ -202,7 +202,7 @@ int admin_fields(crm_req *r)
 
 int admin_field_create(crm_req *r)
 {
-	field_form f = {.entity = admin_input(r, "entity")};
+	field_form f = {.entity = crm_input(r, "entity")};
 	if (!entity_type(r, f.entity))
 		return crm_error(r, 404, "core.not_found");
 	if (!read_form(r, &f, 0, NULL))

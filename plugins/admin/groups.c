@@ -76,7 +76,7 @@ int admin_groups(crm_req *r)
 
 int admin_group_create(crm_req *r)
 {
-	const char *name = admin_input(r, "name"), *err = NULL;
+	const char *name = crm_input(r, "name"), *err = NULL;
 	int64_t id = crm_group_add(r, name, &err);
 	if (id == CRM_EDB)
 		return CRM_EDB;
@@ -184,7 +184,7 @@ int admin_group_member_add(crm_req *r)
 	int ok = changeable_group(r, id, &name);
 	if (ok <= 0)
 		return ok;
-	const char *login = admin_input(r, "login");
+	const char *login = crm_input(r, "login");
 	int64_t user = crm_user_find(r, login);
 	if (user <= 0)
 		return group_page(r, id, login, "admin.no_such_login");

@@ -88,9 +88,9 @@ int admin_settings(crm_req *r)
 int admin_settings_save(crm_req *r)
 {
 	settings_form s = {
-		.org_name = admin_input(r, "org_name"),
-		.currency = admin_input(r, "currency"),
-		.country = admin_input(r, "phone_country"),
+		.org_name = crm_input(r, "org_name"),
+		.currency = crm_input(r, "currency"),
+		.country = crm_input(r, "phone_country"),
 	};
 	if (utf8_chars(s.org_name) > ORG_NAME_MAX)
 		s.e_org_name = "admin.org_name_long";

@@ -36,7 +36,7 @@ int admin_tags(crm_req *r)
 	crm_form_field(f, "q", "admin.search_tags", "search", q);
 	crm_form_submit(f, "core.search");
 	xmlNodePtr list = crm_rows_list(r, c, rows, ADMIN_PAGE, "tags-list", "tag", 1,
-					admin_url(r, "/admin/tags", "q", q, NULL));
+					crm_url(r, "/admin/tags", "q", q, NULL));
 	crm_xml_attr(list, "q", q);
 	return 0;
 }
@@ -93,7 +93,7 @@ int admin_tag_rename(crm_req *r)
 	crm_rows *t = admin_found(r, load(r, id), &rc);
 	if (!t)
 		return rc;
-	const char *name = admin_input(r, "name"), *err = NULL;
+	const char *name = crm_input(r, "name"), *err = NULL;
 	if (!*name)
 		err = "admin.tag_required";
 	else if (strchr(name, ','))

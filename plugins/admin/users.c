@@ -86,11 +86,11 @@ static void profile_fields(crm_req *r, xmlNodePtr f, const user_form *u, const c
 /* Fill u from the posted form and check what the core does not (locale, zone). */
 static bool read_profile(crm_req *r, user_form *u, const char *current_zone)
 {
-	u->name = admin_input(r, "name");
-	u->email = admin_input(r, "email");
-	u->role = admin_input(r, "role");
-	u->locale = admin_input(r, "locale");
-	u->timezone = admin_input(r, "timezone");
+	u->name = crm_input(r, "name");
+	u->email = crm_input(r, "email");
+	u->role = crm_input(r, "role");
+	u->locale = crm_input(r, "locale");
+	u->timezone = crm_input(r, "timezone");
 	if (!*u->name || strlen(u->name) > 200)
 		u->e_name = "core.name_required";
 	if (!plausible_email(u->email))
@@ -127,7 +127,7 @@ int admin_users(crm_req *r)
 	crm_xml_attr(crm_form_field(f, "q", "admin.search_users", "search", q), "placeholder",
 		     "admin.search_hint");
 	crm_form_submit(f, "core.search");
-	xmlNodePtr list = crm_rows_list(r, c, rows, ADMIN_PAGE, "users", "user", 1, admin_url(r, "/admin/users", "q", q, NULL));
+	xmlNodePtr list = crm_rows_list(r, c, rows, ADMIN_PAGE, "users", "user", 1, crm_url(r, "/admin/users", "q", q, NULL));
 	crm_xml_attr(list, "q", q);
 	return 0;
 }
@@ -167,7 +167,7 @@ int admin_user_new(crm_req *r)
 
 int admin_user_create(crm_req *r)
 {
-	user_form u = {.login = admin_input(r, "login")};
+	user_form u = {.login = crm_input(r, "login")};
 	bool ok = read_profile(r, &u, NULL);
 	const char *password = crm_req_form(r, "password");
 	password = password ? password : "";

@@ -1,7 +1,6 @@
 /* Actions on the rows ticked in the list: add a tag, change the manager, delete (after a
  * confirmation, each contact through the veto event), export. Each acts only on the
  * contacts the user may write (or read, for the export). */
-#include <stdlib.h>
 #include <string.h>
 #include "contacts.h"
 
@@ -19,8 +18,7 @@ static crm_rows *reachable(crm_req *r, const int64_t *ids, size_t n, int mode)
 /* Where to go back: the list with its filters, as the form posted it. */
 static const char *back(crm_req *r)
 {
-	const char *b = crm_req_form(r, "back");
-	return b && !strncmp(b, "/contacts", 9) && (b[9] == 0 || b[9] == '?') ? b : "/contacts";
+	return crm_input_back(r, "/contacts");
 }
 
 static int done(crm_req *r, const char *kind, const char *key)
@@ -29,17 +27,9 @@ static int done(crm_req *r, const char *kind, const char *key)
 	return crm_redirect(r, back(r));
 }
 
-static int64_t *row_ids(crm_req *r, const crm_rows *rows)
-{
-	int64_t *ids = crm_palloc(crm_req_pool(r), (rows->n_rows + 1) * sizeof *ids);
-	for (size_t i = 0; i < rows->n_rows; i++)
-		ids[i] = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
-	return ids;
-}
-
 static int add_tag(crm_req *r, const int64_t *ids, size_t n)
 {
-	const char *tag = contacts_input(r, "tag");
+	const char *tag = crm_input(r, "tag");
 	if (!*tag || strlen(tag) > 100 || strchr(tag, ','))
 		return done(r, "error", "contacts.bulk_tag_invalid");
 	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
@@ -47,14 +37,14 @@ static int add_tag(crm_req *r, const int64_t *ids, size_t n)
 		return CRM_EDB;
 	if (!rows->n_rows)
 		return done(r, "error", "contacts.bulk_none_writable");
-	if (crm_tags_add(r, "contact", row_ids(r, rows), rows->n_rows, tag) < 0)
+	if (crm_tags_add(r, "contact", crm_rows_ids(crm_req_pool(r), rows, 0), rows->n_rows, tag) < 0)
 		return CRM_EDB;
 	return done(r, "ok", "contacts.bulk_tagged");
 }
 
 static int change_manager(crm_req *r, const int64_t *ids, size_t n)
 {
-	int64_t user = strtoll(contacts_input(r, "manager"), NULL, 10);
+	int64_t user = crm_id(crm_input(r, "manager"));
 	crm_rows *u = user > 0 ? crm_db_query(r, "SELECT name FROM crm_user WHERE id = ? AND active = 1", "i", user) : NULL;
 	if (user > 0 && !u)
 		return CRM_EDB;
@@ -83,23 +73,15 @@ static int confirm_delete(crm_req *r, const int64_t *ids, size_t n)
 	if (!rows->n_rows)
 		return done(r, "error", "contacts.bulk_none_writable");
 	xmlNodePtr c = contacts_page(r, "contacts.bulk_delete", "contacts.bulk_delete_title");
-	xmlNodePtr f = crm_form(c, "/contacts/bulk/delete");
-	xmlNodePtr list = crm_xml_add(f, "doomed", NULL);
-	for (size_t i = 0; i < rows->n_rows; i++) {
-		crm_form_field(f, "id", NULL, "hidden", crm_rows_get(rows, i, 0));
-		crm_xml_attr(crm_xml_add(list, "contact", crm_rows_get(rows, i, 1)), "id", crm_rows_get(rows, i, 0));
-	}
-	crm_form_field(f, "back", NULL, "hidden", back(r));
-	crm_xml_attr(crm_form_submit(f, "contacts.bulk_delete_submit"), "kind", "danger");
-	crm_xml_attr(crm_xml_add(f, "cancel", NULL), "href", back(r));
+	crm_bulk_confirm(c, "/contacts/bulk/delete", rows, "contact", "contacts.bulk_delete_submit", back(r));
 	return 0;
 }
 
 int contacts_bulk(crm_req *r)
 {
 	size_t n;
-	int64_t *ids = contacts_ids(r, "id", BULK_MAX, &n);
-	const char *action = contacts_input(r, "action");
+	int64_t *ids = crm_input_ids(r, "id", BULK_MAX, &n);
+	const char *action = crm_input(r, "action");
 	if (!n)
 		return done(r, "error", "contacts.bulk_none");
 	bool export = !strcmp(action, "export");
@@ -119,7 +101,7 @@ int contacts_bulk(crm_req *r)
 int contacts_bulk_delete(crm_req *r)
 {
 	size_t n;
-	int64_t *ids = contacts_ids(r, "id", BULK_MAX, &n);
+	int64_t *ids = crm_input_ids(r, "id", BULK_MAX, &n);
 	if (!n)
 		return done(r, "error", "contacts.bulk_none");
 	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
@@ -129,7 +111,7 @@ int contacts_bulk_delete(crm_req *r)
 	xmlNodePtr kept = NULL;
 	for (size_t i = 0; i < rows->n_rows; i++) {
 		const char *name = crm_rows_get(rows, i, 1), *veto = NULL;
-		int64_t id = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
+		int64_t id = crm_id(crm_rows_get(rows, i, 0));
 		int rc = contact_delete(r, id, name, &veto);
 		if (rc == CRM_EVETO) {
 			if (!kept) {

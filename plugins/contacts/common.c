@@ -1,6 +1,5 @@
-/* Small helpers every contacts page uses: input, URLs, loading a contact within the
- * user's reach, and the core services a contact's changes go through. */
-#include <stdarg.h>
+/* Small helpers every contacts page uses: loading a contact within the user's reach,
+ * and the core services a contact's changes go through. */
 #include <stdlib.h>
 #include <string.h>
 #include "contacts.h"
@@ -8,48 +7,6 @@
 xmlNodePtr contacts_page(crm_req *r, const char *view, const char *title)
 {
 	return crm_page(r, view, title);
-}
-
-const char *contacts_input(crm_req *r, const char *name)
-{
-	return contact_trim(crm_req_pool(r), crm_req_form(r, name));
-}
-
-const char *contacts_url(crm_req *r, const char *path, ...)
-{
-	crm_pool *p = crm_req_pool(r);
-	const char *url = path, *sep = strchr(path, '?') ? "&" : "?";
-	va_list ap;
-	va_start(ap, path);
-	for (const char *k; (k = va_arg(ap, const char *));) {
-		const char *v = va_arg(ap, const char *);
-		if (!v || !*v)
-			continue;
-		url = crm_psprintf(p, "%s%s%s=%s", url, sep, k, crm_url_encode(p, v));
-		sep = "&";
-	}
-	va_end(ap);
-	return url;
-}
-
-int64_t *contacts_ids(crm_req *r, const char *name, size_t max, size_t *n)
-{
-	int64_t *ids = crm_palloc(crm_req_pool(r), (max ? max : 1) * sizeof *ids);
-	*n = 0;
-	for (const crm_field *f = crm_req_fields(r); f && *n < max; f = f->next) {
-		if (f->filename || strcmp(f->name, name))
-			continue;
-		char *end;
-		long long v = strtoll(f->value, &end, 10);
-		if (v <= 0 || *end)
-			continue;
-		bool seen = false;
-		for (size_t i = 0; i < *n && !seen; i++)
-			seen = ids[i] == v;
-		if (!seen)
-			ids[(*n)++] = v;
-	}
-	return ids;
 }
 
 #define CONTACT_SQL                                                                                  \

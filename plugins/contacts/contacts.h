@@ -53,14 +53,8 @@ typedef struct contact_existing {
 
 /* Whether s is in the NULL-terminated list. */
 bool contact_listed(const char *const *list, const char *s);
-/* Characters (not bytes) in s: the columns are sized in characters. */
-size_t contact_chars(const char *s);
-/* Whether s holds no control character (tabs and newlines included). */
-bool contact_one_line(const char *s);
 /* Whether s is NULL, empty or only blanks. */
 bool contact_blank(const char *s);
-/* s without surrounding blanks, in the pool ("" for NULL). */
-const char *contact_trim(crm_pool *p, const char *s);
 /* An email trimmed and lower-cased, as stored and looked up. */
 const char *contact_email_norm(crm_pool *p, const char *s);
 /* Field checks shared with the merge and the lookups. */
@@ -97,12 +91,6 @@ crm_rows *contact_load(crm_req *r, int64_t id, int mode, int *rc);
 crm_rows *contact_found(crm_req *r, int64_t id, int mode, int *rc);
 /* A page of the plugin with its title. */
 xmlNodePtr contacts_page(crm_req *r, const char *view, const char *title);
-/* "path?k=v&k=v" from NULL-terminated name/value pairs, skipping empty values. */
-const char *contacts_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
-/* A trimmed form field, "" when absent. */
-const char *contacts_input(crm_req *r, const char *name);
-/* The positive ids posted as repeated fields named name (at most max). */
-int64_t *contacts_ids(crm_req *r, const char *name, size_t max, size_t *n);
 
 /* The list's selection from the query string (search, filters, sort) as SQL. */
 #define CONTACT_QUERY_PARAMS 16
@@ -155,7 +143,7 @@ int contacts_settings_delete_confirm(crm_req *r);
 int contacts_settings_delete(crm_req *r);
 /* The settings pages' tabs (types, temperatures, web forms) under parent; active is
  * the href of the page shown. */
-void contacts_settings_tabs(crm_req *r, xmlNodePtr parent, const char *active);
+void contacts_settings_tabs(xmlNodePtr parent, const char *active);
 /* Subscriptions. */
 int contacts_on_lookup(crm_req *r, crm_event *ev);
 /* "contact.describe" and "contact.search" (describe.c). */

@@ -26,13 +26,6 @@ static const char *id_text(crm_req *r, int64_t v)
 	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
 }
 
-static int64_t num(const char *s)
-{
-	char *end;
-	long long v = s ? strtoll(s, &end, 10) : 0;
-	return s && *s && !*end && v > 0 ? v : 0;
-}
-
 static void add_error(contact_form *f, const char *field, const char *key)
 {
 	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
@@ -73,27 +66,27 @@ static int read_form(crm_req *r, contact_form *f, const char *kind, xmlNodePtr e
 	f->errors = errors;
 	contact_in *c = &f->c;
 	c->kind = kind;
-	c->first_name = contacts_input(r, "first_name");
-	c->last_name = contacts_input(r, "last_name");
-	c->name = contacts_input(r, "name");
-	c->job_title = contacts_input(r, "job_title");
-	c->currency = contacts_input(r, "currency");
+	c->first_name = crm_input(r, "first_name");
+	c->last_name = crm_input(r, "last_name");
+	c->name = crm_input(r, "name");
+	c->job_title = crm_input(r, "job_title");
+	c->currency = crm_input(r, "currency");
 	c->description = crm_req_form(r, "description");
-	c->visibility = contacts_input(r, "visibility");
-	c->type_id = num(crm_req_form(r, "type_id"));
-	c->temperature_id = num(crm_req_form(r, "temperature_id"));
-	if (*contacts_input(r, "type_id") && !c->type_id)
+	c->visibility = crm_input(r, "visibility");
+	c->type_id = crm_id(crm_req_form(r, "type_id"));
+	c->temperature_id = crm_id(crm_req_form(r, "temperature_id"));
+	if (*crm_input(r, "type_id") && !c->type_id)
 		add_error(f, "type_id", "contacts.type_invalid");
-	if (*contacts_input(r, "temperature_id") && !c->temperature_id)
+	if (*crm_input(r, "temperature_id") && !c->temperature_id)
 		add_error(f, "temperature_id", "contacts.temperature_invalid");
 	c->n_emails = read_items(r, "email", c->emails, c->email_kinds);
 	c->n_phones = read_items(r, "phone", c->phones, c->phone_kinds);
 	c->n_links = read_items(r, "link", c->links, c->link_kinds);
 	c->n_addresses = read_items(r, "address", c->addresses, c->address_kinds);
-	f->company = contacts_input(r, "company");
-	f->owner = num(crm_req_form(r, "owner"));
-	f->managers = contacts_ids(r, "manager", MAX_USERS, &f->n_managers);
-	f->tags = contacts_input(r, "tags");
+	f->company = crm_input(r, "company");
+	f->owner = crm_id(crm_req_form(r, "owner"));
+	f->managers = crm_input_ids(r, "manager", MAX_USERS, &f->n_managers);
+	f->tags = crm_input(r, "tags");
 	const char *tag_err = NULL;
 	if (crm_tags_check(r, f->tags, &tag_err) < 0)
 		add_error(f, "tags", tag_err ? tag_err : "contacts.tags_invalid");
@@ -104,7 +97,7 @@ static int read_form(crm_req *r, contact_form *f, const char *kind, xmlNodePtr e
 		if (!rows)
 			return CRM_EDB;
 		if (rows->n_rows)
-			c->company_id = num(crm_rows_get(rows, 0, 0));
+			c->company_id = crm_id(crm_rows_get(rows, 0, 0));
 		else
 			add_error(f, "company", "contacts.company_not_found");
 	}
@@ -132,7 +125,7 @@ static int read_form(crm_req *r, contact_form *f, const char *kind, xmlNodePtr e
 static int stored_form(crm_req *r, const crm_rows *row, contact_form *f)
 {
 	memset(f, 0, sizeof *f);
-	int64_t id = num(crm_rows_by(row, 0, "id"));
+	int64_t id = crm_id(crm_rows_by(row, 0, "id"));
 	contact_in *c = &f->c;
 	c->kind = crm_rows_by(row, 0, "kind");
 	c->first_name = crm_rows_by(row, 0, "first_name");
@@ -142,9 +135,9 @@ static int stored_form(crm_req *r, const crm_rows *row, contact_form *f)
 	c->currency = crm_rows_by(row, 0, "currency");
 	c->description = crm_rows_by(row, 0, "description");
 	c->visibility = crm_rows_by(row, 0, "visibility");
-	c->type_id = num(crm_rows_by(row, 0, "type_id"));
-	c->temperature_id = num(crm_rows_by(row, 0, "temperature_id"));
-	f->owner = num(crm_rows_by(row, 0, "owner_id"));
+	c->type_id = crm_id(crm_rows_by(row, 0, "type_id"));
+	c->temperature_id = crm_id(crm_rows_by(row, 0, "temperature_id"));
+	f->owner = crm_id(crm_rows_by(row, 0, "owner_id"));
 	crm_rows *items = crm_db_query(r,
 		"SELECT 'email', email, kind, position FROM contact_email WHERE contact_id = ? "
 		"UNION ALL SELECT 'phone', typed, kind, position FROM contact_phone WHERE contact_id = ? "
@@ -154,7 +147,7 @@ static int stored_form(crm_req *r, const crm_rows *row, contact_form *f)
 	crm_rows *extra = crm_db_query(r,
 		"SELECT (SELECT name FROM contact WHERE id = ?), "
 		"(SELECT GROUP_CONCAT(user_id) FROM crm_record_user WHERE entity = 'contact' AND record_id = ? AND kind = 'manager')",
-		"ii", num(crm_rows_by(row, 0, "company_id")), id);
+		"ii", crm_id(crm_rows_by(row, 0, "company_id")), id);
 	if (!items || !extra)
 		return CRM_EDB;
 	for (size_t i = 0; i < items->n_rows; i++) {
@@ -307,7 +300,7 @@ static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_ro
 	xmlNodePtr m = crm_xml_add(form, "managers", NULL);
 	for (size_t i = 0; i < users->n_rows; i++) {
 		xmlNodePtr u = crm_xml_add(m, "user", crm_rows_get(users, i, 1));
-		int64_t uid = num(crm_rows_get(users, i, 0));
+		int64_t uid = crm_id(crm_rows_get(users, i, 0));
 		crm_xml_attr(u, "id", crm_rows_get(users, i, 0));
 		for (size_t j = 0; j < f->n_managers; j++)
 			if (f->managers[j] == uid)
@@ -361,7 +354,7 @@ int contacts_new(crm_req *r)
 	f.c.kind = kind_of(crm_req_query(r, "kind"));
 	f.c.visibility = CRM_VIS_PRIVATE;
 	f.owner = crm_req_user(r);
-	int64_t company = num(crm_req_query(r, "company"));
+	int64_t company = crm_id(crm_req_query(r, "company"));
 	if (company && !strcmp(f.c.kind, "person")) {
 		const char *sql = crm_psprintf(crm_req_pool(r), "SELECT c.name FROM contact c WHERE c.id = ? AND c.kind = 'company' AND %s",
 					       crm_access_sql(r, "c", "contact", CRM_READ));
@@ -418,7 +411,7 @@ static int merge_typed(crm_req *r, contact_form *f, int64_t into)
 			   "company_id = IFNULL(company_id, NULLIF(?, 0)), type_id = IFNULL(type_id, NULLIF(?, 0)), "
 			   "temperature_id = IFNULL(temperature_id, NULLIF(?, 0)), "
 			   "description = IF(IFNULL(description, '') = '', ?, description) WHERE id = ?",
-			"siiisi", contact_trim(crm_req_pool(r), c->job_title),
+			"siiisi", crm_trim(crm_req_pool(r), c->job_title),
 			strcmp(crm_rows_by(t, 0, "kind"), "person") ? 0 : c->company_id, c->type_id, c->temperature_id,
 			c->description && *c->description ? c->description : NULL, into) < 0)
 		return CRM_EDB;
@@ -441,7 +434,7 @@ int contacts_create(crm_req *r)
 		return rc;
 	if (f.n_errors)
 		return form_page(r, &f, 0, NULL);
-	int64_t into = num(crm_req_form(r, "merge_into"));
+	int64_t into = crm_id(crm_req_form(r, "merge_into"));
 	if (into) {
 		if (crm_db_begin(r) < 0)
 			return CRM_EDB;
@@ -499,8 +492,8 @@ static const char *changes(crm_req *r, const crm_rows *old, const contact_form *
 	const contact_in *c = &f->c;
 	const char *out = "";
 	struct { const char *col, *now; } cols[] = {
-		{"first_name", contact_trim(p, c->first_name)}, {"last_name", contact_trim(p, c->last_name)},
-		{"name", contact_display_name(p, c)}, {"job_title", contact_trim(p, c->job_title)},
+		{"first_name", crm_trim(p, c->first_name)}, {"last_name", crm_trim(p, c->last_name)},
+		{"name", contact_display_name(p, c)}, {"job_title", crm_trim(p, c->job_title)},
 		{"currency", c->currency}, {"description", c->description ? c->description : ""},
 		{"visibility", c->visibility}, {"type_id", id_text(r, c->type_id)},
 		{"temperature_id", id_text(r, c->temperature_id)}, {"company_id", id_text(r, c->company_id)},
@@ -531,7 +524,7 @@ int contacts_save(crm_req *r)
 		add_error(&f, "company", "contacts.company_invalid");
 	if (f.n_errors)
 		return form_page(r, &f, id, NULL);
-	int64_t into = num(crm_req_form(r, "merge_into"));
+	int64_t into = crm_id(crm_req_form(r, "merge_into"));
 	if (into && into != id)
 		return crm_redirect(r, crm_psprintf(p, "/contacts/%lld/merge?into=%lld", (long long)id, (long long)into));
 	if (!crm_req_form(r, "dup_ok")) {
@@ -548,8 +541,8 @@ int contacts_save(crm_req *r)
 	if (crm_db_exec(r, "UPDATE contact SET first_name = ?, last_name = ?, name = ?, company_id = NULLIF(?, 0), "
 			   "job_title = ?, type_id = NULLIF(?, 0), temperature_id = NULLIF(?, 0), currency = ?, "
 			   "description = ?, owner_id = ?, visibility = ? WHERE id = ?",
-			"sssisiissisi", person ? contact_trim(p, c->first_name) : "", person ? contact_trim(p, c->last_name) : "",
-			contact_display_name(p, c), person ? c->company_id : 0, contact_trim(p, c->job_title), c->type_id,
+			"sssisiissisi", person ? crm_trim(p, c->first_name) : "", person ? crm_trim(p, c->last_name) : "",
+			contact_display_name(p, c), person ? c->company_id : 0, crm_trim(p, c->job_title), c->type_id,
 			c->temperature_id, *c->currency ? c->currency : contact_default_currency(r),
 			c->description && *c->description ? c->description : NULL, f.owner,
 			*c->visibility ? c->visibility : CRM_VIS_PRIVATE, id) < 0)

@@ -328,7 +328,7 @@ static int read_row(crm_req *r, crm_import_row *row, item *it, const named *type
 	for (size_t i = 0; i < c->n_emails; i++)
 		it->email_n[i] = contact_email_norm(p, c->emails[i]);
 	for (size_t i = 0; i < c->n_phones; i++)
-		it->e164[i] = contact_e164(r, contact_trim(p, c->phones[i]));
+		it->e164[i] = contact_e164(r, crm_trim(p, c->phones[i]));
 	return 0;
 }
 
@@ -371,7 +371,7 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 	set names = {0};
 	for (size_t i = 0; i < b->n_rows; i++)
 		if (!b->rows[i].error && items[i].company && (items[i].create || items[i].update))
-			set_add(p, &names, contact_trim(p, items[i].company));
+			set_add(p, &names, crm_trim(p, items[i].company));
 	if (!names.n)
 		return 0;
 	const char *sql = crm_psprintf(p,
@@ -390,7 +390,7 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 	for (size_t i = 0; i < b->n_rows; i++) {
 		if (b->rows[i].error || !items[i].company || (!items[i].create && !items[i].update))
 			continue;
-		const char *f = fold(p, contact_trim(p, items[i].company));
+		const char *f = fold(p, crm_trim(p, items[i].company));
 		for (size_t k = 0; k < rows->n_rows && !items[i].c.company_id; k++)
 			if (!strcmp(f, found[k]))
 				items[i].c.company_id = atoll(crm_rows_get(rows, k, 0));
@@ -398,7 +398,7 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 			size_t before = missing_fold.n;
 			set_add(p, &missing_fold, f);
 			if (missing_fold.n > before)
-				set_add(p, &missing, contact_trim(p, items[i].company));
+				set_add(p, &missing, crm_trim(p, items[i].company));
 		}
 	}
 	if (!missing.n)
@@ -420,7 +420,7 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 	for (size_t i = 0; i < b->n_rows; i++) {
 		if (b->rows[i].error || !items[i].company || items[i].c.company_id || (!items[i].create && !items[i].update))
 			continue;
-		const char *f = fold(p, contact_trim(p, items[i].company));
+		const char *f = fold(p, crm_trim(p, items[i].company));
 		for (size_t k = 0; k < missing_fold.n && !items[i].c.company_id; k++)
 			if (!strcmp(f, missing_fold.v[k]))
 				items[i].c.company_id = ids[k];
@@ -544,8 +544,8 @@ static int insert_items(crm_req *r, crm_import_batch *b, item *items, const int6
 		const char *cid = num(p, ids[i]);
 		int pos = 0;
 		bool has_e[CONTACT_MAX_ITEMS] = {0}, has_p[CONTACT_MAX_ITEMS] = {0}, has_l = false, has_a = false;
-		const char *site = it->c.n_links ? contact_trim(p, it->c.links[0]) : NULL;
-		const char *addr = it->c.n_addresses ? contact_trim(p, it->c.addresses[0]) : NULL;
+		const char *site = it->c.n_links ? crm_trim(p, it->c.links[0]) : NULL;
+		const char *addr = it->c.n_addresses ? crm_trim(p, it->c.addresses[0]) : NULL;
 		for (size_t m = 0; it->update && m < held->n_rows; m++) {
 			if (atoll(crm_rows_get(held, m, 0)) != it->dup_id)
 				continue;
@@ -572,7 +572,7 @@ static int insert_items(crm_req *r, crm_import_batch *b, item *items, const int6
 				continue;
 			pp[np++] = cid;
 			pp[np++] = it->c.phone_kinds[k];
-			pp[np++] = contact_trim(p, it->c.phones[k]);
+			pp[np++] = crm_trim(p, it->c.phones[k]);
 			pp[np++] = it->e164[k];
 			pp[np++] = num(p, pos++);
 		}
@@ -669,10 +669,10 @@ static int update_contacts(crm_req *r, crm_import_batch *b, item *items)
 			continue;
 		const contact_in *c = &items[i].c;
 		bool person = !strcmp(c->kind, "person");
-		v[0] = person ? contact_trim(p, c->first_name) : NULL;
-		v[1] = person ? contact_trim(p, c->last_name) : NULL;
-		v[2] = person ? NULL : contact_trim(p, c->name);
-		v[3] = c->job_title ? contact_trim(p, c->job_title) : NULL;
+		v[0] = person ? crm_trim(p, c->first_name) : NULL;
+		v[1] = person ? crm_trim(p, c->last_name) : NULL;
+		v[2] = person ? NULL : crm_trim(p, c->name);
+		v[3] = c->job_title ? crm_trim(p, c->job_title) : NULL;
 		v[4] = c->currency && *c->currency ? c->currency : NULL;
 		v[5] = c->description;
 		o += sprintf(o, "%s{\"id\":%lld,\"co\":%lld,\"ty\":%lld,\"te\":%lld,\"fn\":", k++ ? "," : "",
@@ -811,11 +811,11 @@ static int apply(crm_req *r, crm_import_batch *b, int dry)
 			continue;
 		bool person = !strcmp(c->kind, "person");
 		params[k++] = c->kind;
-		params[k++] = person ? contact_trim(p, c->first_name) : "";
-		params[k++] = person ? contact_trim(p, c->last_name) : "";
+		params[k++] = person ? crm_trim(p, c->first_name) : "";
+		params[k++] = person ? crm_trim(p, c->last_name) : "";
 		params[k++] = contact_display_name(p, c);
 		params[k++] = person && c->company_id ? num(p, c->company_id) : NULL;
-		params[k++] = contact_trim(p, c->job_title);
+		params[k++] = crm_trim(p, c->job_title);
 		params[k++] = c->type_id ? num(p, c->type_id) : NULL;
 		params[k++] = c->temperature_id ? num(p, c->temperature_id) : NULL;
 		params[k++] = c->currency && *c->currency ? c->currency : cur;

@@ -46,34 +46,27 @@ static bool phone_like(const char *q)
 	return digits >= 5;
 }
 
-static const char *query_arg(crm_req *r, const char *name)
-{
-	return contact_trim(crm_req_pool(r), crm_req_query(r, name));
-}
-
 static const char *id_arg(crm_req *r, const char *name)
 {
-	const char *s = query_arg(r, name);
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	return *s && !*end && v > 0 ? crm_psprintf(crm_req_pool(r), "%lld", v) : "";
+	int64_t v = crm_id(crm_query_input(r, name));
+	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
 }
 
 int contacts_query(crm_req *r, contact_query *q, int mode)
 {
 	crm_pool *p = crm_req_pool(r);
 	memset(q, 0, sizeof *q);
-	q->q = query_arg(r, "q");
-	q->kind = query_arg(r, "kind");
+	q->q = crm_query_input(r, "q");
+	q->kind = crm_query_input(r, "kind");
 	q->type = id_arg(r, "type");
 	q->temperature = id_arg(r, "temperature");
 	q->company = id_arg(r, "company");
-	q->tag = query_arg(r, "tag");
+	q->tag = crm_query_input(r, "tag");
 	q->manager = id_arg(r, "manager");
-	q->vis = query_arg(r, "vis");
+	q->vis = crm_query_input(r, "vis");
 	q->cf = id_arg(r, "cf");
-	q->cfv = query_arg(r, "cfv");
-	q->sort = query_arg(r, "sort");
+	q->cfv = crm_query_input(r, "cfv");
+	q->sort = crm_query_input(r, "sort");
 	if (strcmp(q->sort, "created"))
 		q->sort = "";
 	if (strcmp(q->kind, "person") && strcmp(q->kind, "company"))
@@ -159,7 +152,7 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 
 const char *contacts_query_url(crm_req *r, const contact_query *q, const char *path)
 {
-	return contacts_url(r, path, "q", q->q, "kind", q->kind, "type", q->type, "temperature", q->temperature,
+	return crm_url(r, path, "q", q->q, "kind", q->kind, "type", q->type, "temperature", q->temperature,
 			    "company", q->company, "tag", q->tag, "manager", q->manager, "vis", q->vis, "cf", q->cf,
 			    "cfv", *q->cf ? q->cfv : "", "sort", q->sort, NULL);
 }
@@ -195,9 +188,7 @@ static crm_rows *contacts_list_extras(crm_req *r, const crm_rows *rows)
 {
 	crm_pool *p = crm_req_pool(r);
 	size_t n = rows->n_rows, w = rows->n_cols + 3;
-	int64_t *ids = crm_palloc(p, (n ? n : 1) * sizeof *ids);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = strtoll(crm_rows_get(rows, i, 0), NULL, 10);
+	int64_t *ids = crm_rows_ids(p, rows, 0);
 	const char *json = crm_json_ids(p, ids, n);
 	/* Every address and number of the page's contacts: the first of each is kept below. */
 	crm_rows *ep = crm_db_query(r,

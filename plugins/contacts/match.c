@@ -16,7 +16,7 @@ crm_rows *contact_duplicates(crm_req *r, const contact_in *c, int64_t except_id)
 		if (!contact_blank(c->emails[i]))
 			e[ne++] = contact_email_norm(p, c->emails[i]);
 	for (size_t i = 0; i < c->n_phones && i < CONTACT_MAX_ITEMS; i++) {
-		const char *x = contact_blank(c->phones[i]) ? NULL : contact_e164(r, contact_trim(p, c->phones[i]));
+		const char *x = contact_blank(c->phones[i]) ? NULL : contact_e164(r, crm_trim(p, c->phones[i]));
 		if (x)
 			t[np++] = x;
 	}

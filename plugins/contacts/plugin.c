@@ -65,6 +65,8 @@ static const crm_menu_entry menu[] = {
 
 static const crm_subscription subscriptions[] = {
 	{"contact.lookup", contacts_on_lookup},
+	{"contact.describe", contacts_on_describe},
+	{"contact.search", contacts_on_search},
 };
 
 static const crm_plugin contacts = {

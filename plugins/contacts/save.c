@@ -1,7 +1,6 @@
 /* Checking and storing a contact as typed: the rules every way in (form, import, web
  * form) shares, and the inserts of a contact with its emails, phones, links, addresses. */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 #include "contacts.h"
 
@@ -30,28 +29,11 @@ bool contact_blank(const char *s)
 	return true;
 }
 
-size_t contact_chars(const char *s)
-{
-	size_t n = 0;
-	for (; s && *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* Control characters have no place in one-line fields (tabs and newlines included). */
-bool contact_one_line(const char *s)
-{
-	for (; s && *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return false;
-	return true;
-}
-
 bool contact_email_ok(const char *s)
 {
 	size_t n = strlen(s);
 	const char *at = strchr(s, '@');
-	if (!n || n > 254 || !at || at == s || strchr(at + 1, '@') || !contact_one_line(s) || strpbrk(s, " <>\"(),;:[]\\"))
+	if (!n || n > 254 || !at || at == s || strchr(at + 1, '@') || !crm_one_line(s) || strpbrk(s, " <>\"(),;:[]\\"))
 		return false;
 	const char *dot = strrchr(at + 1, '.');
 	return dot && dot > at + 1 && dot[1] && !strstr(at + 1, "..");
@@ -60,7 +42,7 @@ bool contact_email_ok(const char *s)
 bool contact_phone_ok(const char *s)
 {
 	size_t digits = 0;
-	if (strlen(s) > 64 || !contact_one_line(s) || strpbrk(s, "<>\"\\"))
+	if (strlen(s) > 64 || !crm_one_line(s) || strpbrk(s, "<>\"\\"))
 		return false;
 	for (const char *c = s; *c; c++)
 		digits += isdigit((unsigned char)*c) != 0;
@@ -69,7 +51,7 @@ bool contact_phone_ok(const char *s)
 
 bool contact_link_ok(const char *s)
 {
-	if (!*s || contact_chars(s) > 500 || !contact_one_line(s) || strpbrk(s, " \"<>\\"))
+	if (!*s || crm_utf8_chars(s) > 500 || !crm_one_line(s) || strpbrk(s, " \"<>\\"))
 		return false;
 	/* A scheme other than the web's would make a dangerous link on the card. */
 	const char *colon = strchr(s, ':'), *slash = strchr(s, '/');
@@ -102,19 +84,19 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	if (person) {
 		if (contact_blank(c->first_name))
 			error(errors, "first_name", "contacts.first_name_required", &n);
-		else if (contact_chars(c->first_name) > 100 || !contact_one_line(c->first_name))
+		else if (crm_utf8_chars(c->first_name) > 100 || !crm_one_line(c->first_name))
 			error(errors, "first_name", "contacts.too_long_100", &n);
 		if (contact_blank(c->last_name))
 			error(errors, "last_name", "contacts.last_name_required", &n);
-		else if (contact_chars(c->last_name) > 100 || !contact_one_line(c->last_name))
+		else if (crm_utf8_chars(c->last_name) > 100 || !crm_one_line(c->last_name))
 			error(errors, "last_name", "contacts.too_long_100", &n);
 	} else if (c->kind && !strcmp(c->kind, "company")) {
 		if (contact_blank(c->name))
 			error(errors, "name", "contacts.name_required", &n);
-		else if (contact_chars(c->name) > 200 || !contact_one_line(c->name))
+		else if (crm_utf8_chars(c->name) > 200 || !crm_one_line(c->name))
 			error(errors, "name", "contacts.too_long_200", &n);
 	}
-	if (c->job_title && (contact_chars(c->job_title) > 150 || !contact_one_line(c->job_title)))
+	if (c->job_title && (crm_utf8_chars(c->job_title) > 150 || !crm_one_line(c->job_title)))
 		error(errors, "job_title", "contacts.too_long_150", &n);
 	if (c->description && strlen(c->description) > 20000)
 		error(errors, "description", "contacts.too_long_description", &n);
@@ -151,7 +133,7 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_emails && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->emails[i]))
 			continue;
-		if (!contact_email_ok(contact_trim(p, c->emails[i])))
+		if (!contact_email_ok(crm_trim(p, c->emails[i])))
 			error(errors, crm_psprintf(p, "email_%zu", i), "contacts.email_invalid", &n);
 		if (c->email_kinds[i] && *c->email_kinds[i] && !contact_listed(contact_email_kinds, c->email_kinds[i]))
 			error(errors, crm_psprintf(p, "email_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -159,7 +141,7 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_phones && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->phones[i]))
 			continue;
-		if (!contact_phone_ok(contact_trim(p, c->phones[i])))
+		if (!contact_phone_ok(crm_trim(p, c->phones[i])))
 			error(errors, crm_psprintf(p, "phone_%zu", i), "contacts.phone_invalid", &n);
 		if (c->phone_kinds[i] && *c->phone_kinds[i] && !contact_listed(contact_phone_kinds, c->phone_kinds[i]))
 			error(errors, crm_psprintf(p, "phone_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -167,7 +149,7 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_links && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->links[i]))
 			continue;
-		if (!contact_link_ok(contact_trim(p, c->links[i])))
+		if (!contact_link_ok(crm_trim(p, c->links[i])))
 			error(errors, crm_psprintf(p, "link_%zu", i), "contacts.link_invalid", &n);
 		if (c->link_kinds[i] && *c->link_kinds[i] && !contact_listed(contact_link_kinds, c->link_kinds[i]))
 			error(errors, crm_psprintf(p, "link_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -175,8 +157,8 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_addresses && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->addresses[i]))
 			continue;
-		const char *a = contact_trim(p, c->addresses[i]);
-		if (contact_chars(a) > 500)
+		const char *a = crm_trim(p, c->addresses[i]);
+		if (crm_utf8_chars(a) > 500)
 			error(errors, crm_psprintf(p, "address_%zu", i), "contacts.too_long_500", &n);
 		if (c->address_kinds[i] && *c->address_kinds[i] && !contact_listed(contact_address_kinds, c->address_kinds[i]))
 			error(errors, crm_psprintf(p, "address_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -184,21 +166,9 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	return n;
 }
 
-const char *contact_trim(crm_pool *p, const char *s)
-{
-	if (!s)
-		return "";
-	while (isspace((unsigned char)*s))
-		s++;
-	size_t n = strlen(s);
-	while (n && isspace((unsigned char)s[n - 1]))
-		n--;
-	return crm_pstrndup(p, s, n);
-}
-
 const char *contact_email_norm(crm_pool *p, const char *s)
 {
-	char *e = (char *)contact_trim(p, s);
+	char *e = (char *)crm_trim(p, s);
 	for (char *c = e; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
 	return e;
@@ -207,8 +177,8 @@ const char *contact_email_norm(crm_pool *p, const char *s)
 const char *contact_display_name(crm_pool *p, const contact_in *c)
 {
 	if (c->kind && !strcmp(c->kind, "person"))
-		return crm_psprintf(p, "%s %s", contact_trim(p, c->last_name), contact_trim(p, c->first_name));
-	return contact_trim(p, c->name);
+		return crm_psprintf(p, "%s %s", crm_trim(p, c->last_name), crm_trim(p, c->first_name));
+	return crm_trim(p, c->name);
 }
 
 static const char *kind_or(const char *k, const char *def)
@@ -233,7 +203,7 @@ int contact_insert_items(crm_req *r, int64_t id, const contact_in *c, const cont
 	for (size_t i = 0; i < c->n_phones && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->phones[i]))
 			continue;
-		const char *typed = contact_trim(p, c->phones[i]), *e164 = contact_e164(r, typed);
+		const char *typed = crm_trim(p, c->phones[i]), *e164 = contact_e164(r, typed);
 		if (skip && (contact_listed(skip->phones, typed) || (e164 && contact_listed(skip->e164s, e164))))
 			continue;
 		if (crm_db_exec(r, "INSERT INTO contact_phone (contact_id, kind, typed, e164, position) VALUES (?, ?, ?, ?, ?)",
@@ -243,7 +213,7 @@ int contact_insert_items(crm_req *r, int64_t id, const contact_in *c, const cont
 	for (size_t i = 0; i < c->n_links && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->links[i]))
 			continue;
-		const char *url = contact_trim(p, c->links[i]);
+		const char *url = crm_trim(p, c->links[i]);
 		if (skip && contact_listed(skip->links, url))
 			continue;
 		if (crm_db_exec(r, "INSERT INTO contact_link (contact_id, kind, url, position) VALUES (?, ?, ?, ?)",
@@ -253,7 +223,7 @@ int contact_insert_items(crm_req *r, int64_t id, const contact_in *c, const cont
 	for (size_t i = 0; i < c->n_addresses && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->addresses[i]))
 			continue;
-		const char *a = contact_trim(p, c->addresses[i]);
+		const char *a = crm_trim(p, c->addresses[i]);
 		if (skip && contact_listed(skip->addresses, a))
 			continue;
 		if (crm_db_exec(r, "INSERT INTO contact_address (contact_id, kind, address, position) VALUES (?, ?, ?, ?)",
@@ -279,8 +249,8 @@ int64_t contact_insert(crm_req *r, const contact_in *c, int64_t owner_id)
 			   "temperature_id, currency, description, owner_id, visibility) "
 			   "VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?)",
 			"ssssisiissis", c->kind,
-			person ? contact_trim(p, c->first_name) : "", person ? contact_trim(p, c->last_name) : "",
-			contact_display_name(p, c), person ? c->company_id : 0, contact_trim(p, c->job_title),
+			person ? crm_trim(p, c->first_name) : "", person ? crm_trim(p, c->last_name) : "",
+			contact_display_name(p, c), person ? c->company_id : 0, crm_trim(p, c->job_title),
 			c->type_id, c->temperature_id, currency,
 			c->description && *c->description ? c->description : NULL, owner_id, vis) < 0)
 		return CRM_EDB;

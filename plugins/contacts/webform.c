@@ -219,14 +219,14 @@ static void read_contact(crm_req *r, const crm_rows *form, contact_in *c, xmlNod
 {
 	crm_pool *p = crm_req_pool(r);
 	*c = (contact_in){.kind = "person", .visibility = CRM_VIS_PRIVATE};
-	c->first_name = contacts_input(r, "first_name");
-	c->last_name = contacts_input(r, "last_name");
+	c->first_name = crm_input(r, "first_name");
+	c->last_name = crm_input(r, "last_name");
 	const char *type = crm_rows_by(form, 0, "type_id");
 	c->type_id = type ? atoll(type) : 0;
 	const char *v[WEBFORM_N_FIELDS];
 	for (size_t i = 0; i < WEBFORM_N_FIELDS; i++) {
 		int mode = asked(r, form, webform_fields[i]);
-		v[i] = mode ? contacts_input(r, webform_fields[i]) : "";
+		v[i] = mode ? crm_input(r, webform_fields[i]) : "";
 		if (mode == 2 && !*v[i])
 			add_error(errors, webform_fields[i], "contacts.webform_required");
 	}
@@ -240,7 +240,7 @@ static void read_contact(crm_req *r, const crm_rows *form, contact_in *c, xmlNod
 		c->phone_kinds[0] = "mobile";
 		c->n_phones = 1;
 	}
-	if (contact_chars(v[2]) > COMPANY_MAX || !contact_one_line(v[2]))
+	if (crm_utf8_chars(v[2]) > COMPANY_MAX || !crm_one_line(v[2]))
 		add_error(errors, "company", "contacts.webform_company_long");
 	c->job_title = v[3];
 	/* The company a visitor names is text for the manager, not a record: the form must

@@ -39,11 +39,11 @@ static const char *tags_norm(crm_pool *p, const char *s)
 	const char *out = "";
 	while (*s) {
 		size_t len = strcspn(s, ",");
-		const char *tag = contact_trim(p, crm_pstrndup(p, s, len));
+		const char *tag = crm_trim(p, crm_pstrndup(p, s, len));
 		s += len + (s[len] == ',');
 		if (!*tag)
 			continue;
-		if (contact_chars(tag) > TAG_MAX_CHARS || !contact_one_line(tag))
+		if (crm_utf8_chars(tag) > TAG_MAX_CHARS || !crm_one_line(tag))
 			return NULL;
 		bool seen = false;
 		for (size_t i = 0; i < n && !seen; i++)
@@ -224,17 +224,17 @@ static int form_page(crm_req *r, int64_t id, const wf_form *f, const crm_rows *s
 static int read_form(crm_req *r, wf_form *f)
 {
 	crm_pool *p = crm_req_pool(r);
-	f->name = contacts_input(r, "name");
+	f->name = crm_input(r, "name");
 	if (!*f->name)
 		f->e_name = "contacts.webform_name_required";
-	else if (contact_chars(f->name) > NAME_MAX_CHARS || !contact_one_line(f->name))
+	else if (crm_utf8_chars(f->name) > NAME_MAX_CHARS || !crm_one_line(f->name))
 		f->e_name = "contacts.webform_name_long";
 	for (size_t i = 0; i < WEBFORM_N_FIELDS; i++) {
-		f->modes[i] = contacts_input(r, crm_psprintf(p, "f_%s", webform_fields[i]));
+		f->modes[i] = crm_input(r, crm_psprintf(p, "f_%s", webform_fields[i]));
 		if (strcmp(f->modes[i], "0") && strcmp(f->modes[i], "1") && strcmp(f->modes[i], "2"))
 			f->e_modes[i] = "contacts.webform_mode_invalid";
 	}
-	f->type_id = contacts_input(r, "type_id");
+	f->type_id = crm_input(r, "type_id");
 	if (*f->type_id) {
 		char *end;
 		long long id = strtoll(f->type_id, &end, 10);
@@ -244,14 +244,14 @@ static int read_form(crm_req *r, wf_form *f)
 		if (!t || !t->n_rows)
 			f->e_type = "contacts.webform_type_invalid";
 	}
-	const char *tags = contacts_input(r, "tags");
+	const char *tags = crm_input(r, "tags");
 	f->tags = tags_norm(p, tags);
 	/* The core sets them on each new contact: its rules must hold too. */
 	if (!f->tags || crm_tags_check(r, f->tags, NULL) < 0) {
 		f->tags = tags;
 		f->e_tags = "contacts.webform_tags_invalid";
 	}
-	f->manager_id = contacts_input(r, "manager_id");
+	f->manager_id = crm_input(r, "manager_id");
 	char *end;
 	long long manager = strtoll(f->manager_id, &end, 10);
 	crm_rows *u = NULL;
@@ -260,7 +260,7 @@ static int read_form(crm_req *r, wf_form *f)
 		return CRM_EDB;
 	if (!u || !u->n_rows)
 		f->e_manager = "contacts.webform_manager_invalid";
-	f->thanks_url = contacts_input(r, "thanks_url");
+	f->thanks_url = crm_input(r, "thanks_url");
 	if (*f->thanks_url && !url_ok(f->thanks_url))
 		f->e_thanks = "contacts.webform_thanks_url_invalid";
 	const char *origins = crm_req_form(r, "origins");
@@ -315,7 +315,7 @@ int webform_list(crm_req *r)
 	if (!rows)
 		return CRM_EDB;
 	xmlNodePtr c = contacts_page(r, "contacts.webforms", "contacts.webforms_title");
-	contacts_settings_tabs(r, c, "/contacts/webforms");
+	contacts_settings_tabs(c, "/contacts/webforms");
 	crm_rows_list(r, c, rows, LIST_PAGE, "webforms", "webform", 0, "/contacts/webforms");
 	if (!rows->n_rows) {
 		xmlNodePtr e = crm_xml_add(c, "empty", NULL);

@@ -34,14 +34,20 @@ def uploads_that_are_not_csv_text_are_refused_with_a_reason():
     s, login, uid = person("admin")
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89" + bytes(64)
     refused_upload(s, uid, png, "import.not_text", filename="photo.csv")
-    # a workbook (a zip) renamed to .csv
+    # a workbook (a zip) renamed to .csv is read as the workbook it is: this one has no sheet
     import io
     import zipfile
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.xml", "<workbook/>")
-    refused_upload(s, uid, buf.getvalue(), "import.spreadsheet", filename="book.csv")
+    refused_upload(s, uid, buf.getvalue(), "import.xlsx_no_sheet", filename="book.csv")
+    # another program's workbook (an OpenDocument spreadsheet) is not read
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    refused_upload(s, uid, buf.getvalue(), "import.spreadsheet", filename="book.ods")
     # UTF-8 cut in the middle of letters is neither UTF-8 nor Windows-1251
     broken = "Фамилия,Имя\nПетров,Иван\n".encode()[:-4] + b"\xd0,\xd0\n"
     refused_upload(s, uid, broken, "import.bad_encoding")

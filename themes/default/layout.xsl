@@ -108,6 +108,10 @@
 				<xsl:attribute name="aria-current">page</xsl:attribute>
 			</xsl:if>
 			<xsl:value-of select="crm:t(string(@title))"/>
+			<!-- A count some plugin gives the entry ("menu.counts"): tasks due today, ... -->
+			<xsl:if test="@count &gt; 0">
+				<xsl:text> </xsl:text><span class="menu-count"><xsl:value-of select="@count"/></span>
+			</xsl:if>
 		</a>
 	</li>
 </xsl:template>

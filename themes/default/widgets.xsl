@@ -207,6 +207,19 @@
 				</xsl:if>
 				<xsl:if test="$type = 'number' and not(@step)"><xsl:attribute name="step">any</xsl:attribute></xsl:if>
 			</input>
+			<!-- Candidates crm_pick found for what was typed: the one chosen, posted as
+			     NAME_id, wins over the text. -->
+			<xsl:if test="option">
+				<select name="{@name}_id" id="{$id}-pick" class="pick" aria-label="{crm:t('core.pick_choose')}">
+					<option value=""><xsl:value-of select="crm:t('core.pick_choose')"/></option>
+					<xsl:for-each select="option">
+						<option value="{@value}">
+							<xsl:if test="@selected = '1'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+							<xsl:value-of select="."/>
+						</option>
+					</xsl:for-each>
+				</select>
+			</xsl:if>
 		</xsl:otherwise>
 	</xsl:choose>
 </xsl:template>

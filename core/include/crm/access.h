@@ -20,6 +20,8 @@ enum crm_access_mode { CRM_READ = 0, CRM_WRITE = 1 };
 
 /* The signed-in user's role, or NULL for anonymous. */
 const char *crm_req_role(crm_req *r);
+/* The signed-in user's time zone ("Europe/Moscow"), or NULL for anonymous. */
+const char *crm_req_timezone(crm_req *r);
 /* The signed-in user's display name, or NULL. */
 const char *crm_req_user_name(crm_req *r);
 /* Whether the user is an owner or CRM admin (sees every record). */

@@ -4,6 +4,7 @@
 
 #include "crm/pool.h"
 #include "crm/request.h"
+#include "crm/input.h"
 #include "crm/xml.h"
 #include "crm/db.h"
 #include "crm/event.h"
@@ -14,5 +15,8 @@
 #include "crm/files.h"
 #include "crm/phone.h"
 #include "crm/import.h"
+#include "crm/choices.h"
+#include "crm/time.h"
+#include "crm/money.h"
 
 #endif

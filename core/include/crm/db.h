@@ -39,6 +39,8 @@ const char *crm_json_strings(crm_pool *p, const char *const *s, size_t n);
 const char *crm_rows_get(const crm_rows *rows, size_t row, size_t col);
 /* Cell by column name, or NULL. */
 const char *crm_rows_by(const crm_rows *rows, size_t row, const char *col);
+/* The ids in column col of every row (0 where not an id), in the pool; never NULL. */
+int64_t *crm_rows_ids(crm_pool *p, const crm_rows *rows, size_t col);
 /* One <row_name> per row under parent, one child per column, named as the column. */
 void crm_rows_xml(const crm_rows *rows, xmlNodePtr parent, const char *row_name);
 /* Keyset paging, so a list costs the same on any page. A list asks crm_list_back() for
@@ -52,6 +54,11 @@ const char *crm_list_cursor(crm_req *r);
  * column key_col) where those pages exist. Returns the list node. */
 xmlNodePtr crm_rows_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, size_t page,
 			 const char *list_name, const char *item_name, size_t key_col, const char *base);
+/* A bulk deletion's confirmation under parent: a form posting to action one hidden "id"
+ * per row (column 0) with a <doomed> list of <item id="..">name</item> (column 1), the
+ * hidden "back", a danger submit labelled submit and a cancel link to back. */
+xmlNodePtr crm_bulk_confirm(xmlNodePtr parent, const char *action, const crm_rows *rows, const char *item,
+			    const char *submit, const char *back);
 /* Id of the last inserted AUTO_INCREMENT row on this connection. */
 int64_t crm_db_last_id(crm_req *r);
 /* Transactions; an open one is rolled back when the request ends. */

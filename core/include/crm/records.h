@@ -130,4 +130,11 @@ int crm_records_merge(crm_req *r, const char *entity, int64_t from_id, int64_t i
  * files, managers and readers): call it when deleting the record. */
 int crm_records_forget(crm_req *r, const char *entity, int64_t id);
 
+/* Resolve what a user typed into a record field (a name, an email, a phone, or
+ * "#123") to one record of entity through the "<entity>.search" event: the id when
+ * exactly one matched, 0 when typed is empty or nothing matched, CRM_ECONFLICT when
+ * several did (then one <option value=id>label</option> per candidate is added
+ * under field, to render as a select), negative on other errors. */
+int64_t crm_pick(crm_req *r, const char *entity, const char *typed, xmlNodePtr field);
+
 #endif

@@ -10,10 +10,12 @@ Emails use reserved .example domains: a demo must never mail anyone.
 
 Usage: demo.py CRM_CONF
 """
-import configparser
 import random
-import subprocess
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts"))
+from demolib import Demo, q  # noqa: E402
 
 SEED = 20241123
 MARK = "demo.contacts"
@@ -163,12 +165,6 @@ def foreign_phone(kind, rnd):
 
 # ===== SQL =====
 
-def q(v):
-    if v is None:
-        return "NULL"
-    if isinstance(v, int):
-        return str(v)
-    return "'" + str(v).replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 class Script:
@@ -347,33 +343,11 @@ def generate():
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: demo.py CRM_CONF")
-    conf = configparser.ConfigParser(interpolation=None, inline_comment_prefixes=None)
-    conf.read(sys.argv[1], encoding="utf-8")
-    db = conf["db"]
-    database = conf["tenant default"]["database"]
-    cmd = ["mariadb", "--no-defaults", "--socket=" + db.get("socket", ""), "-u", db.get("user", "root"),
-           "--default-character-set=utf8mb4", "-N", "-B", database]
-    if db.get("password"):
-        cmd.insert(2, "--password=" + db["password"])
-
-    def run(sql):
-        p = subprocess.run(cmd, input=sql, capture_output=True, text=True)
-        if p.returncode:
-            sys.exit("demo contacts: mariadb failed: " + p.stderr.strip())
-        return p.stdout.strip()
-
-    if not run("SHOW TABLES LIKE 'contact';"):
-        print("Demo contacts: the contacts module is not installed; skipped.")
+    d = Demo('contacts', 'contact', MARK)
+    if not d.start():
         return
-    if run("SELECT value FROM crm_setting WHERE name = %s;" % q(MARK)):
-        print("Demo contacts: already loaded.")
-        return
-    if run("SELECT COUNT(*) FROM crm_user WHERE login IN ('owner', 'manager');") != "2":
-        sys.exit("demo contacts: the demo users owner and manager are missing")
     sql, n = generate()
-    run(sql)
+    d.run(sql)
     print("Demo contacts: %d persons and companies loaded." % n)
 
 

@@ -126,7 +126,10 @@
 	<dl class="props import-facts">
 		<div class="prop"><dt><xsl:value-of select="crm:t('import.file')"/></dt><dd><xsl:value-of select="$i/@filename"/></dd></div>
 		<div class="prop"><dt><xsl:value-of select="crm:t('import.encoding')"/></dt><dd><xsl:value-of select="crm:t(concat('import.enc_', $i/@encoding))"/></dd></div>
-		<div class="prop"><dt><xsl:value-of select="crm:t('import.delimiter')"/></dt><dd><xsl:value-of select="crm:t(concat('import.delim_', $i/@delimiter))"/></dd></div>
+		<!-- A workbook has cells, not delimiters. -->
+		<xsl:if test="$i/@encoding != 'xlsx'">
+			<div class="prop"><dt><xsl:value-of select="crm:t('import.delimiter')"/></dt><dd><xsl:value-of select="crm:t(concat('import.delim_', $i/@delimiter))"/></dd></div>
+		</xsl:if>
 		<div class="prop"><dt><xsl:value-of select="crm:t('import.rows')"/></dt><dd class="import-total"><xsl:value-of select="$i/@total"/></dd></div>
 	</dl>
 </xsl:template>

@@ -1,0 +1,91 @@
+/* Unit tests for core/input.c: trimming, ids, dates and one-line texts as users type
+ * them, each row with what it must give. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+#include "core.h"
+
+static const struct {
+	const char *in, *want;
+} trim_rows[] = {
+	{"  Anna \t", "Anna"}, {"\r\nline\r\n", "line"}, {"", ""}, {"   ", ""}, {NULL, ""},
+	{"inner  space", "inner  space"}, {"Ёж ", "Ёж"},
+};
+
+static const struct {
+	const char *in;
+	int64_t want;
+} id_rows[] = {
+	{"12", 12}, {"0", 0}, {"-3", 0}, {"+3", 0}, {" 3", 0}, {"3 ", 0}, {"3a", 0}, {"", 0}, {NULL, 0},
+	{"9223372036854775806", 9223372036854775806LL}, {"9223372036854775807", 0},
+	{"99999999999999999999", 0},
+};
+
+static const struct {
+	const char *in;
+	bool want;
+} date_rows[] = {
+	{"2024-02-29", true}, {"2023-02-29", false}, {"1900-02-29", false}, {"2000-02-29", true},
+	{"2024-04-31", false}, {"2024-12-31", true}, {"2024-13-01", false}, {"2024-00-10", false},
+	{"1899-12-31", false}, {"24-12-31", false}, {"2024/12/31", false}, {"2024-1-31", false},
+	{"2024-12-31 ", false}, {"", false}, {NULL, false},
+};
+
+static const struct {
+	const char *in;
+	bool want;
+} line_rows[] = {
+	{"plain text", true}, {"Привет", true}, {"", true}, {"two\nlines", false}, {"tab\there", false},
+	{"del\x7f", false},
+};
+
+static void test_trim(void **state)
+{
+	(void)state;
+	crm_pool *p = crm_pool_new();
+	for (size_t i = 0; i < CRM_LEN(trim_rows); i++)
+		if (strcmp(crm_trim(p, trim_rows[i].in), trim_rows[i].want))
+			fail_msg("trim row %zu: '%s'", i, trim_rows[i].in ? trim_rows[i].in : "NULL");
+	crm_pool_free(p);
+}
+
+static void test_id(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CRM_LEN(id_rows); i++)
+		if (crm_id(id_rows[i].in) != id_rows[i].want)
+			fail_msg("id row %zu: '%s'", i, id_rows[i].in ? id_rows[i].in : "NULL");
+}
+
+static void test_date(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CRM_LEN(date_rows); i++)
+		if (crm_date_ok(date_rows[i].in) != date_rows[i].want)
+			fail_msg("date row %zu: '%s'", i, date_rows[i].in ? date_rows[i].in : "NULL");
+}
+
+static void test_one_line(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CRM_LEN(line_rows); i++)
+		if (crm_one_line(line_rows[i].in) != line_rows[i].want)
+			fail_msg("line row %zu", i);
+	assert_int_equal(crm_utf8_chars("Ёжик"), 4);
+	assert_int_equal(crm_utf8_chars(""), 0);
+	assert_int_equal(crm_utf8_chars(NULL), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_id),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_one_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
