@@ -102,7 +102,7 @@ db() { mariadb --no-defaults --socket="$DB_SOCK" -u "$DB_USER" "$@"; }
 # The million contacts take a minute to seed: their database is kept while it was
 # seeded from the same migrations and seeds (its marker setting says which).
 BIG_MARK=$(cat "$ROOT"/sql/*.sql "$ROOT"/plugins/*/migrations/*.sql "$ROOT/bench/seed.sql" \
-	"$ROOT/bench/seed_contacts.sql" | sha256sum | cut -c1-32):$BIG_ROWS
+	"$ROOT/bench/seed_contacts.sql" "$ROOT/bench/seed_leads.sql" | sha256sum | cut -c1-32):$BIG_ROWS
 BUILD=$BUILD PORT=$PORT "$ROOT/scripts/stack.sh" db-start "$STATE"
 big_kept=$(db -N -e "SELECT 1 FROM $BIG_DB.crm_setting WHERE name = 'bench.contacts_seed' AND value = '$BIG_MARK'" \
 	2>/dev/null || true)
@@ -121,10 +121,16 @@ seed_contacts() { # database tenant rows
 	db "$1" -e 'ANALYZE TABLE contact, contact_email, contact_phone, crm_record_user' >/dev/null
 }
 seed_contacts "$DB_NAME" default 1000
+# The deals board's 20,000 open deals, in the 1,000 contacts' tenant.
+db "$DB_NAME" <"$ROOT/bench/seed_deals.sql" || die "seeding the deals failed"
+db "$DB_NAME" -e 'ANALYZE TABLE deal' >/dev/null
 if [[ -z $big_kept ]]; then
 	echo "bench: seeding $BIG_ROWS contacts in $BIG_DB (kept for the next runs)"
 	t0=$SECONDS
 	seed_contacts "$BIG_DB" second "$BIG_ROWS"
+	# As many leads as contacts, with the same owners and visibility mix.
+	sed "s/@ROWS@/$BIG_ROWS/g" "$ROOT/bench/seed_leads.sql" | db "$BIG_DB" || die "seeding the leads failed"
+	db "$BIG_DB" -e 'ANALYZE TABLE lead' >/dev/null
 	db "$BIG_DB" -e "REPLACE INTO crm_setting (name, value) VALUES ('bench.contacts_seed', '$BIG_MARK')"
 	echo "bench: seeded in $((SECONDS - t0)) s"
 else
@@ -275,17 +281,19 @@ IFS=$'\t' read -r find_name find_surname find_phone < <(db -N "$BIG_DB" -e "
 urlq() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 # --- every target answers its real page before it is measured ---
-NAMES=(a b c d e f g h)
+NAMES=(a b c d e f g h i j)
 LABELS=("libfcgi hello (floor)" "crmd GET /ping" "crmd GET / (query+XSLT)" "PHP-FPM (query+html)"
-	"contacts list, 1k" "contacts list, 1M" "contacts phone search, 1M" "contacts name search, 1M")
+	"contacts list, 1k" "contacts list, 1M" "contacts phone search, 1M" "contacts name search, 1M"
+	"leads list, 1M" "deals board, 20k open")
 URLS=("http://127.0.0.1:$((PORT + 2))/" "http://127.0.0.1:$PORT/ping"
 	"http://127.0.0.1:$PORT/" "http://127.0.0.1:$((PORT + 3))/"
 	"http://127.0.0.1:$PORT/contacts" "http://127.0.0.1:$((PORT + 1))/contacts"
 	"http://127.0.0.1:$((PORT + 1))/contacts?q=$(urlq "$find_phone")"
-	"http://127.0.0.1:$((PORT + 1))/contacts?q=$(urlq "$find_surname")")
+	"http://127.0.0.1:$((PORT + 1))/contacts?q=$(urlq "$find_surname")"
+	"http://127.0.0.1:$((PORT + 1))/leads" "http://127.0.0.1:$PORT/deals/board")
 MARKS=("pong" "pong" '<td>home</td>' '<td>home</td>' '<a href="/contacts/' '<a href="/contacts/'
-	">$find_name</a>" ">$find_name</a>")
-COOKIES=("" "" "" "" "$COOKIE_SMALL" "$COOKIE_BIG" "$COOKIE_BIG" "$COOKIE_BIG")
+	">$find_name</a>" ">$find_name</a>" '<a href="/leads/' 'href="/deals/')
+COOKIES=("" "" "" "" "$COOKIE_SMALL" "$COOKIE_BIG" "$COOKIE_BIG" "$COOKIE_BIG" "$COOKIE_BIG" "$COOKIE_SMALL")
 for i in "${!URLS[@]}"; do
 	deadline=$((SECONDS + 15))
 	until body=$(curl -sf --max-time 2 -H "Cookie: ${COOKIES[$i]}" "${URLS[$i]}") &&
@@ -330,6 +338,8 @@ cd_=$(ratio "${RPS[c]}" "${RPS[d]}")
 fd=$(ratio "${RPS[f]}" "${RPS[d]}")
 ef=$(ratio "${RPS[e]}" "${RPS[f]}")
 p99f=$(awk -v p="${P99[f]}" 'BEGIN { print (p <= 20 ? "met" : "MISSED") }')
+id_=$(ratio "${RPS[i]}" "${RPS[d]}")
+jd=$(ratio "${RPS[j]}" "${RPS[d]}")
 
 # --- the import rate: bench/import_rate.py through the wizard, into the 1,000 set's tenant ---
 IMPORT_LINE="import: skipped (BENCH_IMPORT_ROWS=0)"
@@ -355,10 +365,12 @@ fi
 	echo "c/d = $cd_  (target >= 2:   $(verdict "$cd_" 2))"
 	echo "f/d = $fd  (target >= 1.5: $(verdict "$fd" 1.5)); f p99 ${P99[f]} ms (target <= 20: $p99f)"
 	echo "e/f = $ef  (target <= 1.2: $(awk -v r="$ef" 'BEGIN { print (r <= 1.2 ? "met" : "MISSED") }'))"
+	echo "i/d = $id_  (target >= 1.5: $(verdict "$id_" 1.5)); i p99 ${P99[i]} ms"
+	echo "j/d = $jd  (target >= 1.5: $(verdict "$jd" 1.5)); j p99 ${P99[j]} ms"
 	echo "searches over 1M as $BENCH_LOGIN: g phone \"$find_phone\", h surname \"$find_surname\""
 	echo "$IMPORT_LINE"
 } | tee "$RESULTS"
-echo "bench: written to $RESULTS (wrk output: $BUILD/wrk-[a-h].txt)"
+echo "bench: written to $RESULTS (wrk output: $BUILD/wrk-[a-j].txt)"
 if [[ ${BENCH_HOLD:-0} -gt 0 ]]; then
 	echo "bench: everything stays up for $BENCH_HOLD s (BENCH_HOLD), for a profiler"
 	# In the background, so that a signal runs the trap at once.
