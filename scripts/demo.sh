@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # Demo accounts for `make run`: a portal owner and a CRM user on tenant "default",
 # with fixed passwords meant for trying the CRM out only. Users that exist are kept
-# as they are (their password too), so running it again changes nothing. Then the demo
-# contacts (plugins/contacts/demo/demo.py), also loaded only once.
 # Usage: scripts/demo.sh DIR   (DIR holds crm.conf, as written by scripts/stack.sh; BUILD as for it)
 set -euo pipefail
 
@@ -31,6 +29,16 @@ done
 
 # A few hundred contacts and companies owned by these users, loaded once.
 python3 "$(dirname "$0")/../plugins/contacts/demo/demo.py" "$CONF"
+# A dozen products and services in the catalog, loaded once.
+python3 "$(dirname "$0")/../plugins/products/demo/demo.py" "$CONF"
+# A few dozen leads in the main funnel's statuses, loaded once.
+python3 "$(dirname "$0")/../plugins/leads/demo/demo.py" "$CONF"
+# Three dozen deals across the stages, most with a demo contact, loaded once.
+python3 "$(dirname "$0")/../plugins/deals/demo/demo.py" "$CONF"
+# A handful of events with participants from the demo contacts, loaded once.
+python3 "$(dirname "$0")/../plugins/events/demo/demo.py" "$CONF"
+# A few dozen tasks about the demo contacts, due around now, loaded once.
+python3 "$(dirname "$0")/../plugins/tasks/demo/demo.py" "$CONF"
 
 echo "Demo logins (tenant default):"
 for u in "${DEMO_USERS[@]}"; do
