@@ -25,7 +25,7 @@ const crm_importer *crm_importer_find(crm_req *r, const char *entity)
 		if (l->refused || !l->desc)
 			continue;
 		for (size_t j = 0; j < l->desc->n_importers; j++)
-			if (!strcmp(l->desc->importers[j].entity, entity))
+			if (l->desc->importers[j].apply && !strcmp(l->desc->importers[j].entity, entity))
 				return crm_plugin_enabled(r, (int)i) ? &l->desc->importers[j] : NULL;
 	}
 	return NULL;
@@ -258,7 +258,7 @@ int crm_h_import_index(crm_req *r)
 			continue;
 		for (size_t j = 0; j < l->desc->n_importers; j++) {
 			const crm_importer *imp = &l->desc->importers[j];
-			if (!crm_req_can(r, imp->permission))
+			if (!imp->apply || !crm_req_can(r, imp->permission))
 				continue;
 			xmlNodePtr x = crm_xml_add(list, "importer", NULL);
 			crm_xml_attr(x, "entity", imp->entity);

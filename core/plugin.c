@@ -63,7 +63,8 @@ static bool known_permission(const crm_plugin *p, const char *perm)
 }
 
 /* An importer: for one of the plugin's own entity types, with fields named like
- * columns (a-z, 0-9, _), each once, and an apply function. */
+ * columns (a-z, 0-9, _), each once, and an apply function; or, for a type the plugin
+ * only exports, export_all alone. */
 static char *check_importer(const crm_plugin *p, const crm_importer *imp)
 {
 	bool own = false;
@@ -72,8 +73,10 @@ static char *check_importer(const crm_plugin *p, const crm_importer *imp)
 	if (!own)
 		return reason("importer for '%s' is not for one of the plugin's entity types",
 			      imp->entity ? imp->entity : "(none)");
-	if (!imp->title || !imp->permission || !imp->apply || !imp->fields || !imp->n_fields)
-		return reason("importer for '%s' needs a title, a permission, fields and apply", imp->entity);
+	if (!imp->title || !imp->permission || (!imp->apply && !imp->export_all) ||
+	    (imp->apply && (!imp->fields || !imp->n_fields)))
+		return reason("importer for '%s' needs a title, a permission, and fields with apply or export_all",
+			      imp->entity);
 	for (size_t f = 0; f < imp->n_fields; f++) {
 		if (!valid_name(imp->fields[f].name) || !imp->fields[f].title)
 			return reason("importer for '%s': field %zu needs a name (a-z, 0-9, _) and a title",

@@ -69,6 +69,8 @@ const char *deals_query_url(crm_req *r, const deal_query *q, const char *path);
 crm_rows *deals_query_run(crm_req *r, const deal_query *q, const char *sql, const char *const *extra, size_t n_extra);
 /* Answer with the deals of rows (export columns) as a CSV download. */
 int deals_export_rows(crm_req *r, const crm_rows *rows);
+/* The "export all data" entry for deals (export.c); deals have no CSV import. */
+extern const crm_importer deals_exporter;
 /* The export's select list (alias d) and its joins. */
 const char *deals_export_columns(crm_req *r);
 extern const char *deals_export_joins;

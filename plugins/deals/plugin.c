@@ -68,6 +68,7 @@ static const crm_plugin deals = {
 	.entities = entities, .n_entities = CRM_LEN(entities),
 	.panels = panels, .n_panels = CRM_LEN(panels),
 	.subscriptions = subscriptions, .n_subscriptions = CRM_LEN(subscriptions),
+	.importers = &deals_exporter, .n_importers = 1,
 };
 
 CRM_PLUGIN(deals)

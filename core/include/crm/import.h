@@ -62,7 +62,7 @@ typedef struct crm_importer {
 	 * applies); refused rows get row->error. dry_run checks without writing (an
 	 * all-or-nothing import after its first refused row). A negative crm_err aborts
 	 * the whole import. */
-	int (*apply)(crm_req *r, crm_import_batch *b, int dry_run);
+	int (*apply)(crm_req *r, crm_import_batch *b, int dry_run); /* NULL: export only */
 	/* Every record of the type the user may read, header row first (the field names). */
 	int (*export_all)(crm_req *r, crm_csv *out);
 } crm_importer;

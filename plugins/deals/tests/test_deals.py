@@ -13,6 +13,7 @@ import threading
 
 import crmtest
 from crmtest import Session, sql, t, test
+from import_helpers import grant, unzip
 
 PASSWORD = "deals pass 1"
 
@@ -257,6 +258,29 @@ def restricted_deals_stay_invisible_to_others_and_readers_are_told():
     # deal field answers nothing.
     r = other.post("/deals/%d/edit" % did, {"name": "stolen"})
     assert r.status == 404 and row(did, "name") == [name]
+
+
+@test
+def export_all_data_holds_the_deals_the_user_may_read():
+    owner, owner_id = user("dexo")
+    login = crmtest.unique("dexu")
+    crmtest.user_add(login, PASSWORD, role="user", name="Test %s" % login)
+    grant(login, "core.export")
+    other = Session()
+    other.login(login, PASSWORD, next="/deals")
+    secret = crmtest.unique("Export secret ")
+    shown = crmtest.unique("Export public ")
+    deal(owner, secret, visibility="private", budget="1 500,50")
+    deal(owner, shown, visibility="public_read", budget="2 500,50")
+    r = other.get("/admin/export/download")
+    assert r.status == 200, r.status
+    rows = list(csv.DictReader(io.StringIO(unzip(r.body)["deal.csv"])))
+    names = {row["name"]: row for row in rows}
+    assert shown in names and secret not in names, sorted(names)[:5]
+    assert names[shown]["budget"] == "2500.50", names[shown]
+    # Deals are exported, not imported: the wizard does not offer them.
+    assert other.get("/import/deal").status == 404
+    assert 'href="/import/deal"' not in other.get("/import").text
 
 
 @test
