@@ -79,6 +79,19 @@ int crm_access_set_users(crm_req *r, const char *entity, int64_t id, const char 
 	return crm_access_touch(r, entity, id);
 }
 
+int64_t *crm_record_users(crm_req *r, const char *entity, int64_t id, const char *kind, size_t *n)
+{
+	*n = 0;
+	crm_rows *rows = crm_db_query(r, "SELECT user_id FROM crm_record_user WHERE entity = ? AND record_id = ? AND kind = ?",
+				      "sis", entity, id, kind);
+	if (!rows)
+		return NULL;
+	int64_t *ids = crm_palloc(r->pool, (rows->n_rows + 1) * sizeof *ids);
+	for (size_t i = 0; i < rows->n_rows; i++)
+		ids[(*n)++] = crm_id(crm_rows_get(rows, i, 0));
+	return ids;
+}
+
 int crm_access_touch(crm_req *r, const char *entity, int64_t id)
 {
 	const crm_entity_type *t = crm_entity_find(r, entity);

@@ -145,3 +145,9 @@ int crm_group_member(crm_req *r, int64_t group_id, int64_t user_id, int add)
 			  add ? crm_psprintf(r->pool, "%lld", (long long)user_id) : NULL);
 	return 0;
 }
+
+crm_rows *crm_users_active(crm_req *r)
+{
+	return crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
+			    (int64_t)CRM_USERS_OFFERED);
+}

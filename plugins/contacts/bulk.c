@@ -79,23 +79,12 @@ static int confirm_delete(crm_req *r, const int64_t *ids, size_t n)
 
 int contacts_bulk(crm_req *r)
 {
-	size_t n;
-	int64_t *ids = crm_input_ids(r, "id", BULK_MAX, &n);
-	const char *action = crm_input(r, "action");
-	if (!n)
-		return done(r, "error", "contacts.bulk_none");
-	bool export = !strcmp(action, "export");
-	if (!crm_req_can(r, export ? "contacts.export" : "contacts.edit"))
-		return crm_error(r, 403, "core.forbidden");
-	if (export)
-		return contacts_export_ids(r, ids, n);
-	if (!strcmp(action, "tag"))
-		return add_tag(r, ids, n);
-	if (!strcmp(action, "manager"))
-		return change_manager(r, ids, n);
-	if (!strcmp(action, "delete"))
-		return confirm_delete(r, ids, n);
-	return crm_error(r, 400, "contacts.bulk_unknown");
+	static const crm_bulk_action actions[] = {
+		{"export", "contacts.export", contacts_export_ids}, {"tag", "contacts.edit", add_tag},
+		{"manager", "contacts.edit", change_manager}, {"delete", "contacts.edit", confirm_delete},
+		{NULL, "contacts.edit", NULL},
+	};
+	return crm_bulk_dispatch(r, actions, BULK_MAX, "/contacts", "contacts");
 }
 
 int contacts_bulk_delete(crm_req *r)

@@ -28,20 +28,13 @@ static const char *id_text(crm_req *r, int64_t v)
 
 static void add_error(contact_form *f, const char *field, const char *key)
 {
-	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
+	crm_form_error(f->errors, field, key);
 	f->n_errors++;
 }
 
 static const char *error_for(const contact_form *f, const char *field)
 {
-	for (xmlNodePtr e = f->errors ? f->errors->children : NULL; e; e = e->next) {
-		xmlChar *name = xmlGetProp(e, BAD_CAST "field");
-		bool match = name && !strcmp((const char *)name, field);
-		xmlFree(name);
-		if (match)
-			return (const char *)e->children->content;
-	}
-	return NULL;
+	return crm_form_error_of(f->errors, field);
 }
 
 /* The repeated items of one kind, e.g. email_0/email_kind_0 ... */
@@ -223,9 +216,9 @@ static void items(crm_req *r, xmlNodePtr form, const contact_form *f, const char
 static void select_rows(xmlNodePtr sel, const crm_rows *rows, bool none)
 {
 	if (none)
-		crm_xml_attr(crm_xml_add(sel, "option", "contacts.none_option"), "value", "");
+		crm_form_option(sel, "", "contacts.none_option");
 	for (size_t i = 0; rows && i < rows->n_rows; i++)
-		crm_xml_attr(crm_xml_add(sel, "option", crm_rows_get(rows, i, 1)), "value", crm_rows_get(rows, i, 0));
+		crm_form_option(sel, crm_rows_get(rows, i, 0), crm_rows_get(rows, i, 1));
 }
 
 static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_rows *dups)
@@ -234,8 +227,7 @@ static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_ro
 	bool person = !strcmp(f->c.kind, "person");
 	crm_rows *types = crm_db_query(r, "SELECT id, name FROM contact_type ORDER BY position, id", "");
 	crm_rows *temps = crm_db_query(r, "SELECT id, name FROM contact_temperature ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)MAX_USERS);
+	crm_rows *users = crm_users_active(r);
 	if (!types || !temps || !users)
 		return CRM_EDB;
 	xmlNodePtr c = contacts_page(r, id ? "contacts.edit" : "contacts.new",
@@ -297,30 +289,12 @@ static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_ro
 	x = field(form, f, "description", "contacts.description", "textarea", f->c.description);
 	x = field(form, f, "owner", "contacts.owner", "select", id_text(r, f->owner ? f->owner : crm_req_user(r)));
 	select_rows(x, users, false);
-	xmlNodePtr m = crm_xml_add(form, "managers", NULL);
-	for (size_t i = 0; i < users->n_rows; i++) {
-		xmlNodePtr u = crm_xml_add(m, "user", crm_rows_get(users, i, 1));
-		int64_t uid = crm_id(crm_rows_get(users, i, 0));
-		crm_xml_attr(u, "id", crm_rows_get(users, i, 0));
-		for (size_t j = 0; j < f->n_managers; j++)
-			if (f->managers[j] == uid)
-				crm_xml_attr(u, "checked", "1");
-	}
+	crm_form_users(form, "managers", users, f->managers, f->n_managers, 0);
 	x = field(form, f, "visibility", "contacts.visibility", "select",
 		  f->c.visibility && *f->c.visibility ? f->c.visibility : CRM_VIS_PRIVATE);
 	options(x, contact_visibilities, "contacts.vis.", r);
 	crm_xml_attr(x, "hint", "contacts.visibility_hint");
-	xmlNodePtr s = crm_form_submit(form, "core.save");
-	crm_xml_attr(s, "name", "then");
-	crm_xml_attr(s, "value", "card");
-	if (!id) {
-		s = crm_form_submit(form, "contacts.save_and_new");
-		crm_xml_attr(s, "name", "then");
-		crm_xml_attr(s, "value", "new");
-		crm_xml_attr(s, "kind", "secondary");
-	}
-	xmlNodePtr cancel = crm_xml_add(form, "cancel", NULL);
-	crm_xml_attr(cancel, "href", id ? crm_psprintf(p, "/contacts/%lld", (long long)id) : "/contacts");
+	crm_form_save_buttons(form, !id, "contacts.save_and_new", id ? crm_psprintf(p, "/contacts/%lld", (long long)id) : "/contacts");
 	if (f->n_errors) {
 		crm_status(r, 422);
 		crm_xml_attr(form, "error", "core.form_errors");

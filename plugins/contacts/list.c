@@ -6,9 +6,6 @@
 #include <string.h>
 #include "contacts.h"
 
-/* Users offered in the manager filter. */
-#define MAX_USERS 500
-
 static void param(contact_query *q, const char *v)
 {
 	if (q->n < CONTACT_QUERY_PARAMS)
@@ -298,8 +295,7 @@ int contacts_list(crm_req *r)
 		rows = contacts_list_extras(r, rows);
 	crm_rows *types = crm_db_query(r, "SELECT id, name FROM contact_type ORDER BY position, id", "");
 	crm_rows *temps = crm_db_query(r, "SELECT id, name FROM contact_temperature ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)MAX_USERS);
+	crm_rows *users = crm_users_active(r);
 	if (!rows || !types || !temps || !users)
 		return CRM_EDB;
 

@@ -124,8 +124,7 @@ int deals_board(crm_req *r)
 			cparams[nc++] = mgr;
 	}
 	crm_rows *cards = ns ? crm_db_queryv(r, csql, cparams, nc) : stages;
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)DEALS_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!totals || !cards || !users)
 		return CRM_EDB;
 	int64_t *contacts = crm_palloc(p, (cards->n_rows + 1) * sizeof *contacts);

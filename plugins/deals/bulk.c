@@ -119,25 +119,12 @@ static int export_ids(crm_req *r, const int64_t *ids, size_t n)
 
 int deals_bulk(crm_req *r)
 {
-	size_t n;
-	int64_t *ids = crm_input_ids(r, "id", BULK_MAX, &n);
-	const char *action = crm_input(r, "action");
-	if (!n)
-		return done(r, "error", "deals.bulk_none");
-	bool export = !strcmp(action, "export");
-	if (!crm_req_can(r, export ? "deals.export" : "deals.edit"))
-		return crm_error(r, 403, "core.forbidden");
-	if (export)
-		return export_ids(r, ids, n);
-	if (!strcmp(action, "tag"))
-		return add_tag(r, ids, n);
-	if (!strcmp(action, "manager"))
-		return change_owner(r, ids, n);
-	if (!strcmp(action, "stage"))
-		return change_stage(r, ids, n);
-	if (!strcmp(action, "delete"))
-		return confirm_delete(r, ids, n);
-	return crm_error(r, 400, "deals.bulk_unknown");
+	static const crm_bulk_action actions[] = {
+		{"export", "deals.export", export_ids}, {"tag", "deals.edit", add_tag},
+		{"manager", "deals.edit", change_owner}, {"stage", "deals.edit", change_stage},
+		{"delete", "deals.edit", confirm_delete}, {NULL, "deals.edit", NULL},
+	};
+	return crm_bulk_dispatch(r, actions, BULK_MAX, "/deals", "deals");
 }
 
 int deals_bulk_delete(crm_req *r)

@@ -31,20 +31,13 @@ static const char *id_text(crm_req *r, int64_t v)
 
 static void add_error(deal_form *f, const char *field, const char *key)
 {
-	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
+	crm_form_error(f->errors, field, key);
 	f->n_errors++;
 }
 
 static const char *error_for(const deal_form *f, const char *field)
 {
-	for (xmlNodePtr e = f->errors ? f->errors->children : NULL; e; e = e->next) {
-		xmlChar *name = xmlGetProp(e, BAD_CAST "field");
-		bool match = name && !strcmp((const char *)name, field);
-		xmlFree(name);
-		if (match)
-			return (const char *)e->children->content;
-	}
-	return NULL;
+	return crm_form_error_of(f->errors, field);
 }
 
 /* A contact's name as the contacts plugin gives it now, or NULL. */
@@ -229,14 +222,8 @@ static int stored_form(crm_req *r, const crm_rows *row, deal_form *f)
 	f->owner = crm_id(crm_rows_by(row, 0, "owner_id"));
 	f->stage_id = crm_id(crm_rows_by(row, 0, "stage_id"));
 	f->contact = f->contact_id ? contact_name(r, f->contact_id) : "";
-	crm_rows *rd = crm_db_query(r, "SELECT user_id FROM crm_record_user WHERE entity = 'deal' AND record_id = ? "
-				       "AND kind = 'reader'", "i", id);
-	if (!rd)
-		return CRM_EDB;
-	f->readers = crm_palloc(crm_req_pool(r), (rd->n_rows + 1) * sizeof *f->readers);
-	for (size_t i = 0; i < rd->n_rows; i++)
-		f->readers[f->n_readers++] = crm_id(crm_rows_get(rd, i, 0));
-	return 0;
+	f->readers = crm_record_users(r, "deal", id, "reader", &f->n_readers);
+	return f->readers ? 0 : CRM_EDB;
 }
 
 /* ===== rendering ===== */
@@ -249,17 +236,12 @@ static xmlNodePtr field(xmlNodePtr parent, const deal_form *f, const char *name,
 	return x;
 }
 
-static void option(xmlNodePtr sel, const char *value, const char *label)
-{
-	crm_xml_attr(crm_xml_add(sel, "option", label), "value", value);
-}
 
 static int form_page(crm_req *r, const deal_form *f, int64_t id)
 {
 	crm_pool *p = crm_req_pool(r);
 	crm_rows *stages = deal_stages(r);
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)DEALS_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!stages || !users)
 		return CRM_EDB;
 	xmlNodePtr c = crm_page(r, id ? "deals.edit" : "deals.new", id ? "deals.edit_title" : "deals.new_title");
@@ -296,19 +278,19 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 	x = field(money, f, "currency", "deals.currency", "select",
 		  f->currency && *f->currency ? f->currency : crm_currency_default(r));
 	for (const char *const *cur = crm_currencies; *cur; cur++)
-		option(x, *cur, *cur);
+		crm_form_option(x, *cur, *cur);
 	x = field(money, f, "amount_type", "deals.amount_type", "select", f->type && *f->type ? f->type : "fixed");
 	for (const char *const *t = deal_amount_types; *t; t++)
-		option(x, *t, crm_psprintf(p, "deals.type.%s", *t));
+		crm_form_option(x, *t, crm_psprintf(p, "deals.type.%s", *t));
 	xmlNodePtr prods = products(r);
 	if (prods) {
 		x = field(form, f, "product_id", "deals.product", "select", id_text(r, f->product_id));
-		option(x, "", "deals.none_option");
+		crm_form_option(x, "", "deals.none_option");
 		for (xmlNodePtr pr = prods->children; pr; pr = pr->next) {
 			if (pr->type != XML_ELEMENT_NODE)
 				continue;
 			xmlChar *pid = xmlGetProp(pr, BAD_CAST "id"), *pname = xmlGetProp(pr, BAD_CAST "name");
-			option(x, (const char *)pid, (const char *)pname);
+			crm_form_option(x, (const char *)pid, (const char *)pname);
 			xmlFree(pid);
 			xmlFree(pname);
 		}
@@ -316,7 +298,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 	xmlNodePtr stage = crm_xml_add(form, "money", NULL);
 	x = field(stage, f, "stage_id", "deals.stage", "select", id_text(r, f->stage_id));
 	for (size_t i = 0; i < stages->n_rows; i++)
-		option(x, crm_rows_get(stages, i, 0), crm_psprintf(p, "%s (%s%%)",
+		crm_form_option(x, crm_rows_get(stages, i, 0), crm_psprintf(p, "%s (%s%%)",
 			deal_stage_label(r, crm_rows_get(stages, i, 1)), crm_rows_get(stages, i, 2)));
 	x = field(stage, f, "probability", "deals.probability", "number", f->probability);
 	crm_xml_attr(x, "min", "0");
@@ -326,7 +308,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 	x = field(form, f, "close_date", "deals.close_date", "date", f->close_date);
 	x = field(form, f, "owner", "deals.owner", "select", id_text(r, f->owner ? f->owner : crm_req_user(r)));
 	for (size_t i = 0; i < users->n_rows; i++)
-		option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
+		crm_form_option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
 	x = crm_tags_xml(r, "deal", id, form);
 	if (x)
 		crm_xml_attr(x, "error", error_for(f, "tags"));
@@ -334,30 +316,10 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 	x = field(form, f, "visibility", "deals.visibility", "select",
 		  f->visibility && *f->visibility ? f->visibility : CRM_VIS_PUBLIC_WRITE);
 	for (const char *const *v = visibilities; *v; v++)
-		option(x, *v, crm_psprintf(p, "deals.vis.%s", *v));
+		crm_form_option(x, *v, crm_psprintf(p, "deals.vis.%s", *v));
 	crm_xml_attr(x, "hint", "deals.visibility_hint");
-	xmlNodePtr rd = crm_xml_add(form, "readers", NULL);
-	for (size_t i = 0; i < users->n_rows; i++) {
-		int64_t uid = crm_id(crm_rows_get(users, i, 0));
-		if (uid == crm_req_user(r))
-			continue;
-		xmlNodePtr u = crm_xml_add(rd, "user", crm_rows_get(users, i, 1));
-		crm_xml_attr(u, "id", crm_rows_get(users, i, 0));
-		for (size_t j = 0; j < f->n_readers; j++)
-			if (f->readers[j] == uid)
-				crm_xml_attr(u, "checked", "1");
-	}
-	xmlNodePtr s = crm_form_submit(form, "core.save");
-	crm_xml_attr(s, "name", "then");
-	crm_xml_attr(s, "value", "card");
-	if (!id) {
-		s = crm_form_submit(form, "deals.save_and_new");
-		crm_xml_attr(s, "name", "then");
-		crm_xml_attr(s, "value", "new");
-		crm_xml_attr(s, "kind", "secondary");
-	}
-	xmlNodePtr cancel = crm_xml_add(form, "cancel", NULL);
-	crm_xml_attr(cancel, "href", id ? crm_psprintf(p, "/deals/%lld", (long long)id) : "/deals");
+	crm_form_users(form, "readers", users, f->readers, f->n_readers, crm_req_user(r));
+	crm_form_save_buttons(form, !id, "deals.save_and_new", id ? crm_psprintf(p, "/deals/%lld", (long long)id) : "/deals");
 	if (f->n_errors) {
 		crm_status(r, 422);
 		crm_xml_attr(form, "error", "core.form_errors");
@@ -400,8 +362,8 @@ static int save_readers(crm_req *r, int64_t id, const deal_form *f, const crm_ro
 	crm_pool *p = crm_req_pool(r);
 	bool restricted = !strcmp(f->visibility, CRM_VIS_RESTRICTED);
 	bool was_restricted = old && !strcmp(crm_rows_by(old, 0, "visibility"), CRM_VIS_RESTRICTED);
-	crm_rows *before = crm_db_query(r, "SELECT user_id FROM crm_record_user WHERE entity = 'deal' AND record_id = ? "
-					   "AND kind = 'reader'", "i", id);
+	size_t n_before;
+	int64_t *before = crm_record_users(r, "deal", id, "reader", &n_before);
 	if (!before || crm_access_set_users(r, "deal", id, "reader", f->readers, f->n_readers, NULL) < 0)
 		return CRM_EDB;
 	if (!restricted)
@@ -409,8 +371,8 @@ static int save_readers(crm_req *r, int64_t id, const deal_form *f, const crm_ro
 	const char *url = crm_psprintf(p, "/deals/%lld", (long long)id);
 	for (size_t i = 0; i < f->n_readers; i++) {
 		bool had = false;
-		for (size_t k = 0; k < before->n_rows && was_restricted && !had; k++)
-			had = crm_id(crm_rows_get(before, k, 0)) == f->readers[i];
+		for (size_t k = 0; k < n_before && was_restricted && !had; k++)
+			had = before[k] == f->readers[i];
 		if (!had && f->readers[i] != crm_req_user(r) && f->readers[i] != f->owner &&
 		    crm_notify(r, f->readers[i], "deals.made_reader", f->name, url) < 0)
 			return CRM_EDB;

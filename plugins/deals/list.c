@@ -257,8 +257,7 @@ int deals_list(crm_req *r)
 		q.from, q.where, keyset, order, DEALS_PAGE + 1, order);
 	crm_rows *rows = deals_query_run(r, &q, sql, extra, n_extra);
 	crm_rows *stages = deal_stages(r);
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)DEALS_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!rows || !stages || !users)
 		return CRM_EDB;
 	size_t shown = rows->n_rows > DEALS_PAGE ? DEALS_PAGE : rows->n_rows;

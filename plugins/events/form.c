@@ -41,20 +41,13 @@ static void form_init(crm_req *r, event_form *f)
 
 static void add_error(event_form *f, const char *field, const char *key)
 {
-	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
+	crm_form_error(f->errors, field, key);
 	f->n_errors++;
 }
 
 static const char *error_for(const event_form *f, const char *field)
 {
-	for (xmlNodePtr e = f->errors->children; e; e = e->next) {
-		xmlChar *name = xmlGetProp(e, BAD_CAST "field");
-		bool match = name && !strcmp((const char *)name, field);
-		xmlFree(name);
-		if (match)
-			return (const char *)e->children->content;
-	}
-	return NULL;
+	return crm_form_error_of(f->errors, field);
 }
 
 static bool listed(const char *const *list, const char *s)
@@ -266,8 +259,7 @@ static xmlNodePtr field(xmlNodePtr parent, const event_form *f, const char *name
 static int form_page(crm_req *r, event_form *f, int64_t id, crm_zone *tz)
 {
 	crm_pool *p = crm_req_pool(r);
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)EVENT_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!users)
 		return CRM_EDB;
 	xmlNodePtr c = crm_page(r, id ? "events.edit" : "events.new", id ? "events.edit_title" : "events.new_title");
@@ -338,30 +330,13 @@ static int form_page(crm_req *r, event_form *f, int64_t id, crm_zone *tz)
 	crm_fields_xml(r, "event", id, form);
 	x = field(form, f, "visibility", "events.visibility", "select", f->visibility);
 	for (const char *const *v = event_visibilities; *v; v++)
-		crm_xml_attr(crm_xml_add(x, "option", crm_psprintf(p, "events.vis.%s", *v)), "value", *v);
+		crm_form_option(x, *v, crm_psprintf(p, "events.vis.%s", *v));
 	crm_xml_attr(x, "hint", "events.visibility_hint");
-	xmlNodePtr rd = crm_xml_add(form, "readers", NULL);
+	/* the author always reads it */
+	xmlNodePtr rd = crm_form_users(form, "readers", users, f->readers, f->n_readers,
+				       f->owner ? f->owner : crm_req_user(r));
 	crm_xml_attr(rd, "error", error_for(f, "readers"));
-	for (size_t i = 0; i < users->n_rows; i++) {
-		int64_t uid = crm_id(crm_rows_get(users, i, 0));
-		if (uid == (f->owner ? f->owner : crm_req_user(r)))
-			continue; /* the author always reads it */
-		xmlNodePtr u = crm_xml_add(rd, "user", crm_rows_get(users, i, 1));
-		crm_xml_attr(u, "id", crm_rows_get(users, i, 0));
-		if (has(f->readers, f->n_readers, uid))
-			crm_xml_attr(u, "checked", "1");
-	}
-	xmlNodePtr s = crm_form_submit(form, "core.save");
-	crm_xml_attr(s, "name", "then");
-	crm_xml_attr(s, "value", "card");
-	if (!id) {
-		s = crm_form_submit(form, "events.save_and_new");
-		crm_xml_attr(s, "name", "then");
-		crm_xml_attr(s, "value", "new");
-		crm_xml_attr(s, "kind", "secondary");
-	}
-	xmlNodePtr cancel = crm_xml_add(form, "cancel", NULL);
-	crm_xml_attr(cancel, "href", id ? crm_psprintf(p, "/events/%lld", (long long)id) : "/events");
+	crm_form_save_buttons(form, !id, "events.save_and_new", id ? crm_psprintf(p, "/events/%lld", (long long)id) : "/events");
 	if (f->n_errors) {
 		crm_status(r, 422);
 		crm_xml_attr(form, "error", "core.form_errors");

@@ -121,25 +121,12 @@ static int confirm_delete(crm_req *r, const int64_t *ids, size_t n)
 
 int leads_bulk(crm_req *r)
 {
-	size_t n;
-	int64_t *ids = crm_input_ids(r, "id", LEADS_BULK_MAX, &n);
-	const char *action = crm_input(r, "action");
-	if (!n)
-		return done(r, "error", "leads.bulk_none");
-	bool export = !strcmp(action, "export");
-	if (!crm_req_can(r, export ? "leads.export" : "leads.edit"))
-		return crm_error(r, 403, "core.forbidden");
-	if (export)
-		return leads_export_ids(r, ids, n);
-	if (!strcmp(action, "tag"))
-		return add_tag(r, ids, n);
-	if (!strcmp(action, "manager"))
-		return reassign(r, ids, n);
-	if (!strcmp(action, "status"))
-		return change_status(r, ids, n);
-	if (!strcmp(action, "delete"))
-		return confirm_delete(r, ids, n);
-	return crm_error(r, 400, "leads.bulk_unknown");
+	static const crm_bulk_action actions[] = {
+		{"export", "leads.export", leads_export_ids}, {"tag", "leads.edit", add_tag},
+		{"manager", "leads.edit", reassign}, {"status", "leads.edit", change_status},
+		{"delete", "leads.edit", confirm_delete}, {NULL, "leads.edit", NULL},
+	};
+	return crm_bulk_dispatch(r, actions, LEADS_BULK_MAX, "/leads", "leads");
 }
 
 int leads_bulk_delete(crm_req *r)

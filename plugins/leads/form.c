@@ -35,20 +35,13 @@ static xmlNodePtr detached(crm_req *r, const char *name)
 
 static void add_error(lead_form *f, const char *field, const char *key)
 {
-	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
+	crm_form_error(f->errors, field, key);
 	f->n_errors++;
 }
 
 static const char *error_for(const lead_form *f, const char *field)
 {
-	for (xmlNodePtr e = f->errors ? f->errors->children : NULL; e; e = e->next) {
-		xmlChar *name = xmlGetProp(e, BAD_CAST "field");
-		bool match = name && !strcmp((const char *)name, field);
-		xmlFree(name);
-		if (match)
-			return (const char *)e->children->content;
-	}
-	return NULL;
+	return crm_form_error_of(f->errors, field);
 }
 
 static bool listed(const char *const *list, const char *s)
@@ -271,14 +264,8 @@ static int stored_form(crm_req *r, const crm_rows *row, lead_form *f)
 	const lead_contact *c = lead_contact_of(all, n, f->contact_id), *co = lead_contact_of(all, n, f->company_id);
 	f->contact_typed = c ? c->name : "";
 	f->company_typed = co ? co->name : "";
-	crm_rows *mgr = crm_db_query(r, "SELECT user_id FROM crm_record_user WHERE entity = 'lead' AND record_id = ? "
-					"AND kind = 'manager'", "i", id);
-	if (!mgr)
-		return CRM_EDB;
-	f->managers = crm_palloc(crm_req_pool(r), (mgr->n_rows + 1) * sizeof *f->managers);
-	for (size_t i = 0; i < mgr->n_rows; i++)
-		f->managers[f->n_managers++] = crm_id(crm_rows_get(mgr, i, 0));
-	return 0;
+	f->managers = crm_record_users(r, "lead", id, "manager", &f->n_managers);
+	return f->managers ? 0 : CRM_EDB;
 }
 
 /* ===== rendering ===== */
@@ -291,18 +278,14 @@ static xmlNodePtr field(xmlNodePtr parent, const lead_form *f, const char *name,
 	return x;
 }
 
-static void option(xmlNodePtr sel, const char *value, const char *label)
-{
-	crm_xml_attr(crm_xml_add(sel, "option", label), "value", value);
-}
 
 /* rows (id, name) as options; seeded names translated. */
 static void options(crm_req *r, xmlNodePtr sel, const crm_rows *rows, const char *none)
 {
 	if (none)
-		option(sel, "", none);
+		crm_form_option(sel, "", none);
 	for (size_t i = 0; rows && i < rows->n_rows; i++)
-		option(sel, crm_rows_get(rows, i, 0), lead_label(r, crm_rows_get(rows, i, 1)));
+		crm_form_option(sel, crm_rows_get(rows, i, 0), lead_label(r, crm_rows_get(rows, i, 1)));
 }
 
 static void copy_options(xmlNodePtr to, xmlNodePtr from)
@@ -317,8 +300,7 @@ static int form_page(crm_req *r, const lead_form *f, int64_t id)
 	crm_rows *statuses = lead_statuses(r);
 	crm_rows *sources = crm_db_query(r, "SELECT id, name FROM lead_source ORDER BY position, id", "");
 	crm_rows *reasons = crm_db_query(r, "SELECT id, name FROM lead_reason ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)LEADS_MAX_USERS);
+	crm_rows *users = crm_users_active(r);
 	if (!statuses || !sources || !reasons || !users)
 		return CRM_EDB;
 	crm_rows *products = lead_products(r);
@@ -340,15 +322,15 @@ static int form_page(crm_req *r, const lead_form *f, int64_t id)
 	x = field(form, f, "funnel_id", "leads.funnel", "select", lead_id_text(r, f->funnel_id));
 	crm_xml_attr(x, "required", "1");
 	xmlNodePtr st = field(form, f, "status_id", "leads.status", "select", lead_id_text(r, f->status_id));
-	option(st, "", "leads.first_status");
+	crm_form_option(st, "", "leads.first_status");
 	int64_t last_funnel = 0;
 	for (size_t i = 0; i < statuses->n_rows; i++) {
 		int64_t fid = crm_id(crm_rows_get(statuses, i, 0));
 		const char *fname = lead_label(r, crm_rows_get(statuses, i, 1));
 		if (fid != last_funnel)
-			option(x, crm_rows_get(statuses, i, 0), fname);
+			crm_form_option(x, crm_rows_get(statuses, i, 0), fname);
 		last_funnel = fid;
-		option(st, crm_rows_get(statuses, i, 2),
+		crm_form_option(st, crm_rows_get(statuses, i, 2),
 		       crm_psprintf(p, "%s · %s", fname, lead_label(r, crm_rows_get(statuses, i, 3))));
 	}
 	x = field(form, f, "reason_id", "leads.reason", "select", lead_id_text(r, f->reason_id));
@@ -379,7 +361,7 @@ static int form_page(crm_req *r, const lead_form *f, int64_t id)
 	crm_xml_attr(x, "maxlength", "24");
 	x = field(form, f, "currency", "leads.currency", "select", f->currency && *f->currency ? f->currency : crm_currency_default(r));
 	for (const char *const *cur = crm_currencies; *cur; cur++)
-		option(x, *cur, *cur);
+		crm_form_option(x, *cur, *cur);
 	x = field(form, f, "description", "leads.description", "textarea", f->description);
 	x = crm_tags_xml(r, "lead", id, form);
 	if (x)
@@ -387,28 +369,11 @@ static int form_page(crm_req *r, const lead_form *f, int64_t id)
 	crm_fields_xml(r, "lead", id, form);
 	x = field(form, f, "owner", "leads.owner", "select", lead_id_text(r, f->owner ? f->owner : crm_req_user(r)));
 	options(r, x, users, NULL);
-	xmlNodePtr m = crm_xml_add(form, "managers", NULL);
-	for (size_t i = 0; i < users->n_rows; i++) {
-		xmlNodePtr u = crm_xml_add(m, "user", crm_rows_get(users, i, 1));
-		int64_t uid = crm_id(crm_rows_get(users, i, 0));
-		crm_xml_attr(u, "id", crm_rows_get(users, i, 0));
-		for (size_t j = 0; j < f->n_managers; j++)
-			if (f->managers[j] == uid)
-				crm_xml_attr(u, "checked", "1");
-	}
+	crm_form_users(form, "managers", users, f->managers, f->n_managers, 0);
 	x = field(form, f, "visibility", "leads.visibility", "select", f->visibility && *f->visibility ? f->visibility : CRM_VIS_PRIVATE);
 	for (const char *const *v = lead_visibilities; *v; v++)
-		option(x, *v, crm_psprintf(p, "leads.vis.%s", *v));
-	xmlNodePtr s = crm_form_submit(form, "core.save");
-	crm_xml_attr(s, "name", "then");
-	crm_xml_attr(s, "value", "card");
-	if (!id) {
-		s = crm_form_submit(form, "leads.save_and_new");
-		crm_xml_attr(s, "name", "then");
-		crm_xml_attr(s, "value", "new");
-		crm_xml_attr(s, "kind", "secondary");
-	}
-	crm_xml_attr(crm_xml_add(form, "cancel", NULL), "href", id ? crm_psprintf(p, "/leads/%lld", (long long)id) : "/leads");
+		crm_form_option(x, *v, crm_psprintf(p, "leads.vis.%s", *v));
+	crm_form_save_buttons(form, !id, "leads.save_and_new", id ? crm_psprintf(p, "/leads/%lld", (long long)id) : "/leads");
 	if (f->n_errors) {
 		crm_status(r, 422);
 		crm_xml_attr(form, "error", "core.form_errors");

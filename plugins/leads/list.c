@@ -240,8 +240,7 @@ int leads_list(crm_req *r)
 	crm_rows *statuses = lead_statuses(r);
 	crm_rows *sources = crm_db_query(r, "SELECT id, name FROM lead_source ORDER BY position, id", "");
 	crm_rows *reasons = crm_db_query(r, "SELECT id, name FROM lead_reason ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)LEADS_MAX_USERS);
+	crm_rows *users = crm_users_active(r);
 	if (!rows || !statuses || !sources || !reasons || !users)
 		return CRM_EDB;
 

@@ -10,20 +10,13 @@ static const int preset_days[] = {0, 0, 3, 7};
 
 static void add_error(task_form *f, const char *field, const char *key)
 {
-	crm_xml_attr(crm_xml_add(f->errors, "error", key), "field", field);
+	crm_form_error(f->errors, field, key);
 	f->n_errors++;
 }
 
 static const char *error_for(const task_form *f, const char *field)
 {
-	for (xmlNodePtr e = f->errors ? f->errors->children : NULL; e; e = e->next) {
-		xmlChar *name = xmlGetProp(e, BAD_CAST "field");
-		bool match = name && !strcmp((const char *)name, field);
-		xmlFree(name);
-		if (match)
-			return (const char *)e->children->content;
-	}
-	return NULL;
+	return crm_form_error_of(f->errors, field);
 }
 
 static int remind_minutes(const char *s)
@@ -201,17 +194,12 @@ static xmlNodePtr field(xmlNodePtr parent, const task_form *f, const char *name,
 	return x;
 }
 
-static void option(xmlNodePtr sel, const char *value, const char *label)
-{
-	crm_xml_attr(crm_xml_add(sel, "option", label), "value", value);
-}
 
 int task_form_fields(crm_req *r, xmlNodePtr form, const task_form *f, bool with_record)
 {
 	crm_pool *p = crm_req_pool(r);
 	crm_rows *cats = crm_db_query(r, "SELECT id, name FROM task_category ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)TASKS_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!cats || !users)
 		return CRM_EDB;
 	xmlNodePtr x = field(form, f, "title", "tasks.title_field", "text", f->title);
@@ -219,18 +207,18 @@ int task_form_fields(crm_req *r, xmlNodePtr form, const task_form *f, bool with_
 	crm_xml_attr(x, "maxlength", "255");
 	crm_xml_attr(x, "autofocus", "1");
 	x = field(form, f, "category_id", "tasks.category", "select", f->category);
-	option(x, "", "tasks.no_category");
+	crm_form_option(x, "", "tasks.no_category");
 	for (size_t i = 0; i < cats->n_rows; i++)
-		option(x, crm_rows_get(cats, i, 0), crm_rows_get(cats, i, 1));
+		crm_form_option(x, crm_rows_get(cats, i, 0), crm_rows_get(cats, i, 1));
 
 	if (with_record) {
 		xmlNodePtr box = crm_xml_add(form, "record-box", NULL);
 		const crm_entity_type *e[TASKS_ENTITIES_MAX];
 		size_t n = tasks_entities(r, e, CRM_LEN(e));
 		x = field(box, f, "entity", "tasks.record_type", "select", f->entity);
-		option(x, "", "tasks.no_record");
+		crm_form_option(x, "", "tasks.no_record");
 		for (size_t i = 0; i < n; i++)
-			option(x, e[i]->name, e[i]->title);
+			crm_form_option(x, e[i]->name, e[i]->title);
 		x = field(box, f, "record", "tasks.record", "text", f->record);
 		crm_xml_attr(x, "maxlength", "200");
 		crm_xml_attr(x, "hint", "tasks.record_hint");
@@ -264,12 +252,12 @@ int task_form_fields(crm_req *r, xmlNodePtr form, const task_form *f, bool with_
 	x = field(form, f, "remind", "tasks.remind", "select", f->remind);
 	for (size_t i = 0; i < tasks_n_remind_choices; i++) {
 		int m = tasks_remind_choices[i];
-		option(x, m < 0 ? "never" : crm_psprintf(p, "%d", m),
+		crm_form_option(x, m < 0 ? "never" : crm_psprintf(p, "%d", m),
 		       m < 0 ? "tasks.remind_never" : crm_psprintf(p, "tasks.remind_%d", m));
 	}
 	x = field(form, f, "assignee_id", "tasks.assignee", "select", f->assignee);
 	for (size_t i = 0; i < users->n_rows; i++)
-		option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
+		crm_form_option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
 	x = field(form, f, "notify", "tasks.notify", "checkbox", "1");
 	if (f->notify)
 		crm_xml_attr(x, "checked", "1");

@@ -151,8 +151,7 @@ int tasks_list(crm_req *r)
 		"WHERE %s ORDER BY %s LIMIT %d", lq.where, order, TASKS_PAGE + 1);
 	crm_rows *rows = crm_db_queryv(r, sql, lq.v, lq.n);
 	crm_rows *cats = crm_db_query(r, "SELECT id, name FROM task_category ORDER BY position, id", "");
-	crm_rows *users = crm_db_query(r, "SELECT id, name FROM crm_user WHERE active = 1 ORDER BY name, id LIMIT ?", "i",
-				       (int64_t)TASKS_USERS_MAX);
+	crm_rows *users = crm_users_active(r);
 	if (!rows || !cats || !users)
 		return CRM_EDB;
 	const char **labels = tasks_labels(r, rows, "entity", "record_id");

@@ -10,8 +10,6 @@
 /* Characters in a title, bytes in a description. */
 #define TASK_TITLE_MAX 255
 #define TASK_DESCRIPTION_MAX 20000
-/* Users offered as assignees and in the filter. */
-#define TASKS_USERS_MAX 500
 /* Contacts one bulk creation takes ("contact.describe" answers at most 500). */
 #define TASKS_BULK_MAX 500
 /* Open tasks a card's panel shows. */

@@ -3,6 +3,7 @@
 #define CRM_ACCESS_H
 
 #include <stdint.h>
+#include "crm/db.h"
 #include "crm/request.h"
 
 /* Roles, from most to least powerful. */
@@ -43,6 +44,9 @@ int crm_access_check(crm_req *r, const char *table, const char *entity, int64_t 
 int crm_access_set_users(crm_req *r, const char *entity, int64_t id, const char *kind,
 			 const int64_t *user_ids, size_t n, const char *msg_key);
 
+/* The user ids listed as kind ("manager", "reader") of record id of entity, *n of them;
+ * NULL on a database error. */
+int64_t *crm_record_users(crm_req *r, const char *entity, int64_t id, const char *kind, size_t *n);
 /* Set the has_users flag (1 while crm_record_user lists managers or readers of the
  * record) of record id from crm_record_user: crm_access_set_users and the core's merge
  * keep it; call it after writing crm_record_user yourself (an import). Lists skip the
@@ -63,6 +67,14 @@ int64_t crm_user_add(crm_req *r, const char *login, const char *name, const char
 int crm_user_password(crm_req *r, int64_t user_id, const char *password, const char **err_key);
 /* Disable or enable an account; disabling ends its sessions. */
 int crm_user_set_active(crm_req *r, int64_t user_id, int active);
+/* How many users a form or filter offers at most. */
+#define CRM_USERS_OFFERED 500
+/* The active users (id, name) by name, at most CRM_USERS_OFFERED; NULL on a database error. */
+crm_rows *crm_users_active(crm_req *r);
+/* Under form, <name> with a <user id=".." checked="1">name</user> per row (id, name) of
+ * users but skip (0: none), ticked when among checked (n of them). */
+xmlNodePtr crm_form_users(xmlNodePtr form, const char *name, const crm_rows *users, const int64_t *checked,
+			  size_t n, int64_t skip);
 /* A user's id by login, 0 when none. */
 int64_t crm_user_find(crm_req *r, const char *login);
 int64_t crm_group_add(crm_req *r, const char *name, const char **err_key);

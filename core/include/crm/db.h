@@ -59,6 +59,17 @@ xmlNodePtr crm_rows_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, si
  * hidden "back", a danger submit labelled submit and a cancel link to back. */
 xmlNodePtr crm_bulk_confirm(xmlNodePtr parent, const char *action, const crm_rows *rows, const char *item,
 			    const char *submit, const char *back);
+/* One action of a list's bulk form: the posted "action" value, the permission it needs
+ * and its step on the ticked ids. */
+typedef struct crm_bulk_action {
+	const char *name;
+	const char *perm;
+	int (*run)(crm_req *r, const int64_t *ids, size_t n);
+} crm_bulk_action;
+/* Run the action posted on the ticked "id"s (at most max); actions end with a NULL name
+ * whose perm unknown actions need. None ticked: flash prefix.bulk_none and back to list;
+ * no permission: 403; unknown action: 400 prefix.bulk_unknown. */
+int crm_bulk_dispatch(crm_req *r, const crm_bulk_action *actions, size_t max, const char *list, const char *prefix);
 /* Id of the last inserted AUTO_INCREMENT row on this connection. */
 int64_t crm_db_last_id(crm_req *r);
 /* Transactions; an open one is rolled back when the request ends. */

@@ -2,6 +2,7 @@
 #ifndef CRM_XML_H
 #define CRM_XML_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -25,5 +26,14 @@ xmlNodePtr crm_form_field(xmlNodePtr form, const char *name, const char *label, 
 			  const char *value);
 /* A submit button labelled with an i18n key. */
 xmlNodePtr crm_form_submit(xmlNodePtr form, const char *label);
+/* Record a per-field error under errors: <error field="field">key</error>. */
+void crm_form_error(xmlNodePtr errors, const char *field, const char *key);
+/* The error key recorded for field under errors, or NULL. */
+const char *crm_form_error_of(xmlNodePtr errors, const char *field);
+/* An <option value="value">label</option> of a select field. */
+xmlNodePtr crm_form_option(xmlNodePtr select, const char *value, const char *label);
+/* A record form's closing buttons: save (then=card), on a new record also one labelled
+ * more (then=new, secondary), and a cancel link to cancel_href. */
+void crm_form_save_buttons(xmlNodePtr form, bool is_new, const char *more, const char *cancel_href);
 
 #endif
