@@ -54,6 +54,31 @@ int64_t *crm_input_ids(crm_req *r, const char *name, size_t max, size_t *n)
 	return ids;
 }
 
+static const char *like(crm_pool *p, const char *text, bool anywhere)
+{
+	char *out = crm_palloc(p, strlen(text) * 2 + 3), *o = out;
+	if (anywhere)
+		*o++ = '%';
+	for (const char *s = text; *s; s++) {
+		if (*s == '%' || *s == '_' || *s == '\\')
+			*o++ = '\\';
+		*o++ = *s;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return out;
+}
+
+const char *crm_like_prefix(crm_pool *p, const char *text)
+{
+	return like(p, text, false);
+}
+
+const char *crm_like_any(crm_pool *p, const char *text)
+{
+	return like(p, text, true);
+}
+
 bool crm_date_ok(const char *s)
 {
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')

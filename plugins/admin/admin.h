@@ -10,8 +10,6 @@
 
 /* Start an admin page: crm_page plus the tab bar with tab (its href) marked. */
 xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const char *tab);
-/* "%text%" for LIKE, with %, _ and \ escaped. */
-const char *admin_like(crm_req *r, const char *text);
 /* Whether the signed-in user is a portal owner (owners alone touch owner accounts). */
 bool admin_is_owner(crm_req *r);
 /* A <form method="get"> the theme's widget renders (searches, filters). */

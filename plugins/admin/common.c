@@ -34,18 +34,6 @@ xmlNodePtr admin_page(crm_req *r, const char *view, const char *title, const cha
 	return c;
 }
 
-const char *admin_like(crm_req *r, const char *text)
-{
-	char *out = crm_palloc(crm_req_pool(r), strlen(text) * 2 + 3), *o = out;
-	*o++ = '%';
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o++ = '%';
-	return out;
-}
 
 bool admin_is_owner(crm_req *r)
 {

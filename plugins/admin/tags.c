@@ -20,7 +20,7 @@ int admin_tags(crm_req *r)
 {
 	const char *q = crm_req_query(r, "q");
 	q = q ? q : "";
-	const char *like = admin_like(r, q);
+	const char *like = crm_like_any(crm_req_pool(r), q);
 	/* Keyset by name, which is unique; each count walks the (tag, ...) index. */
 	crm_rows *rows = crm_list_back(r)
 		? crm_db_query(r, "SELECT t.id, t.name, (SELECT COUNT(*) FROM crm_record_tag rt WHERE rt.tag_id = t.id) AS uses "

@@ -112,7 +112,7 @@ int admin_users(crm_req *r)
 {
 	const char *q = crm_req_query(r, "q");
 	q = q ? q : "";
-	const char *like = admin_like(r, q);
+	const char *like = crm_like_any(crm_req_pool(r), q);
 	crm_rows *rows = crm_list_back(r)
 		? crm_db_query(r, "SELECT id, login, name, email, role, active FROM crm_user "
 				  "WHERE (? = '' OR login LIKE ? OR name LIKE ?) AND login < ? ORDER BY login DESC LIMIT ?",

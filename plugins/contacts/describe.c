@@ -71,18 +71,6 @@ int contacts_on_describe(crm_req *r, crm_event *ev)
 	return 0;
 }
 
-/* "text%" for LIKE, with %, _ and \ escaped. */
-static const char *prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 /* Whether q reads as a phone number: digits with the usual separators. */
 static bool phone_like(const char *q)
@@ -127,7 +115,7 @@ int contacts_on_search(crm_req *r, crm_event *ev)
 			return 0;
 	} else {
 		from = "(SELECT id FROM contact WHERE name LIKE ? UNION SELECT id FROM contact WHERE first_name LIKE ?)";
-		a = prefix(p, q);
+		a = crm_like_prefix(p, q);
 		b = a;
 		exact = "c.name = ?";
 	}

@@ -17,18 +17,6 @@ static void cond(crm_req *r, contact_query *q, const char *c)
 	q->where = crm_psprintf(crm_req_pool(r), "%s AND %s", q->where, c);
 }
 
-/* "text%" for LIKE, with %, _ and \ escaped. */
-static const char *prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 /* Whether q reads as a phone number: digits with the usual separators. */
 static bool phone_like(const char *q)
@@ -82,14 +70,14 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 		const char *from = NULL;
 		if (strchr(q->q, '@')) {
 			from = "(SELECT contact_id AS id FROM contact_email WHERE email LIKE ?)";
-			q->fv[q->nf++] = prefix(p, contact_email_norm(p, q->q));
+			q->fv[q->nf++] = crm_like_prefix(p, contact_email_norm(p, q->q));
 		} else if (phone_like(q->q)) {
 			/* Any written form finds the number stored in E.164. */
 			const char *e164 = contact_e164(r, q->q);
 			from = "(SELECT contact_id AS id FROM contact_phone WHERE e164 = ?)";
 			q->fv[q->nf++] = e164 ? e164 : "-";
 		} else {
-			const char *like = prefix(p, q->q);
+			const char *like = crm_like_prefix(p, q->q);
 			from = "(SELECT id FROM contact WHERE name LIKE ? UNION SELECT id FROM contact WHERE first_name LIKE ? "
 			       "UNION SELECT pe.id FROM contact co JOIN contact pe ON pe.company_id = co.id "
 			       "WHERE co.kind = 'company' AND co.name LIKE ?)";

@@ -172,13 +172,7 @@ int deals_on_search(crm_req *r, crm_event *ev)
 						  "JOIN deal_stage s ON s.id = d.stage_id WHERE d.id = ? AND %s", access);
 		rows = crm_db_query(r, sql, "ii", (int64_t)id, crm_req_user(r));
 	} else {
-		char *like = crm_palloc(p, strlen(q) * 2 + 2), *o = like;
-		for (const char *c = q; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				*o++ = '\\';
-			*o++ = *c;
-		}
-		*o = '%';
+		const char *like = crm_like_prefix(p, q);
 		const char *sql = crm_psprintf(p, "SELECT d.id, d.name, s.name, d.probability, IF(d.name = ?, 1, 0) AS exact "
 						  "FROM deal d JOIN deal_stage s ON s.id = d.stage_id WHERE d.name LIKE ? AND %s "
 						  "ORDER BY exact DESC, d.name, d.id LIMIT %d", access, SEARCH_MAX);

@@ -17,18 +17,6 @@ static void cond(crm_req *r, deal_query *q, const char *c)
 	q->where = crm_psprintf(crm_req_pool(r), "%s AND %s", q->where, c);
 }
 
-/* "text%" for LIKE, with %, _ and \ escaped. */
-static const char *prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 /* The full-text index keeps words of 3 characters and more. */
 #define FT_MIN_CHARS 3
@@ -110,7 +98,7 @@ int deals_query(crm_req *r, deal_query *q, int mode, const char **bad)
 		/* A name's start through its index, any word of the name or description through
 		 * the full-text index; the list then sorts the matches. */
 		const char *w = words(p, q->q);
-		q->fv[q->nf++] = prefix(p, q->q);
+		q->fv[q->nf++] = crm_like_prefix(p, q->q);
 		if (*w) {
 			q->from = " FROM (SELECT id FROM deal WHERE name LIKE ? UNION SELECT id FROM deal "
 				  "WHERE MATCH(name, description) AGAINST (? IN BOOLEAN MODE)) m JOIN deal d ON d.id = m.id ";

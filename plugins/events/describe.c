@@ -76,14 +76,8 @@ int events_on_search(crm_req *r, crm_event *ev)
 					       access);
 		rows = crm_db_query(r, sql, "ii", (int64_t)id, crm_req_user(r));
 	} else {
-		/* "text%" for LIKE, with %, _ and \ escaped: the name index serves it. */
-		char *like = crm_palloc(p, strlen(q) * 2 + 2), *o = like;
-		for (const char *c = q; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				*o++ = '\\';
-			*o++ = *c;
-		}
-		*o = '%';
+		/* The name index serves a prefix. */
+		const char *like = crm_like_prefix(p, q);
 		const char *sql = crm_psprintf(p, "SELECT " DESCRIBE_COLUMNS ", IF(e.name = ?, 1, 0) AS exact "
 						  "FROM event_item e WHERE e.name LIKE ? AND %s "
 						  "ORDER BY exact DESC, e.closed, e.name, e.id LIMIT %d",

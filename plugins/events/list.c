@@ -25,18 +25,6 @@ static void cond(crm_req *r, event_query *q, const char *c)
 	q->where = crm_psprintf(crm_req_pool(r), "%s AND %s", q->where, c);
 }
 
-/* "text%" for LIKE, with %, _ and \ escaped. */
-static const char *prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 static int read_query(crm_req *r, event_query *q)
 {
@@ -61,7 +49,7 @@ static int read_query(crm_req *r, event_query *q)
 		cond(r, q, "e.closed = 1");
 	if (*q->q) {
 		cond(r, q, "e.name LIKE ?");
-		param(q, prefix(p, q->q));
+		param(q, crm_like_prefix(p, q->q));
 	}
 	if (*q->tag) {
 		cond(r, q, crm_tags_filter_sql(r, "e", "event"));

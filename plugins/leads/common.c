@@ -52,17 +52,6 @@ bool lead_phone_like(const char *q)
 	return digits >= 5;
 }
 
-const char *lead_prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 const char *lead_label(crm_req *r, const char *name)
 {

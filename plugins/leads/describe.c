@@ -86,7 +86,7 @@ int leads_on_search(crm_req *r, crm_event *ev)
 			return 0;
 	} else {
 		where = "l.name LIKE ?";
-		key = lead_prefix(p, q);
+		key = crm_like_prefix(p, q);
 		exact = "l.name = ?";
 	}
 	const char *sql = crm_psprintf(p, "SELECT " DESCRIBE_COLUMNS ", IF(%s, 1, 0) AS exact FROM " DESCRIBE_FROM

@@ -31,8 +31,6 @@ bool lead_email_ok(const char *s);
 bool lead_phone_ok(const char *s);
 /* Whether q reads as a phone number (digits with separators, 5 digits at least). */
 bool lead_phone_like(const char *q);
-/* "text%" for LIKE, with %, _ and \ escaped. */
-const char *lead_prefix(crm_pool *p, const char *text);
 /* A list name as people see it: seeded names are catalog keys. */
 const char *lead_label(crm_req *r, const char *name);
 /* A JSON string literal of s, in the pool. */

@@ -34,18 +34,6 @@ static void param(query *q, const char *v)
 		q->v[q->n++] = v;
 }
 
-/* "text%" for LIKE, with %, _ and \ escaped. */
-static const char *prefix(crm_pool *p, const char *text)
-{
-	char *out = crm_palloc(p, strlen(text) * 2 + 2), *o = out;
-	for (const char *s = text; *s; s++) {
-		if (*s == '%' || *s == '_' || *s == '\\')
-			*o++ = '\\';
-		*o++ = *s;
-	}
-	*o = '%';
-	return out;
-}
 
 /* The words of text as a boolean full-text query, each required and matched by its
  * start ("+ноут* +len*"); operators typed are dropped. "" when no word is left. */
@@ -97,7 +85,7 @@ static int read_query(crm_req *r, query *q)
 	if (*q->q) {
 		/* Each way of finding starts from its own index: the name's start, the SKU's
 		 * start, any word of the name. */
-		const char *like = prefix(p, q->q), *ft = words(p, q->q);
+		const char *like = crm_like_prefix(p, q->q), *ft = words(p, q->q);
 		q->from = " FROM (SELECT id FROM product WHERE name LIKE ? UNION SELECT id FROM product WHERE sku LIKE ? "
 			  "UNION SELECT id FROM product WHERE MATCH(name) AGAINST (? IN BOOLEAN MODE)) m "
 			  "JOIN product p ON p.id = m.id ";

@@ -52,6 +52,25 @@ static void test_trim(void **state)
 	crm_pool_free(p);
 }
 
+static const struct {
+	const char *in, *prefix, *any;
+} like_rows[] = {
+	{"Anna", "Anna%", "%Anna%"}, {"50%", "50\\%%", "%50\\%%"}, {"a_b", "a\\_b%", "%a\\_b%"},
+	{"c:\\x", "c:\\\\x%", "%c:\\\\x%"}, {"", "%", "%%"}, {"Ёж", "Ёж%", "%Ёж%"},
+};
+
+static void test_like(void **state)
+{
+	(void)state;
+	crm_pool *p = crm_pool_new();
+	for (size_t i = 0; i < CRM_LEN(like_rows); i++)
+		if (strcmp(crm_like_prefix(p, like_rows[i].in), like_rows[i].prefix) ||
+		    strcmp(crm_like_any(p, like_rows[i].in), like_rows[i].any))
+			fail_msg("like row %zu: '%s' gave '%s' and '%s'", i, like_rows[i].in,
+				 crm_like_prefix(p, like_rows[i].in), crm_like_any(p, like_rows[i].in));
+	crm_pool_free(p);
+}
+
 static void test_id(void **state)
 {
 	(void)state;
@@ -83,6 +102,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_like),
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_one_line),

@@ -19,6 +19,10 @@ int64_t crm_id(const char *s);
 /* The distinct positive ids of the body fields named name (a list's ticks), at most max,
  * in their order; *n tells how many. Never NULL. */
 int64_t *crm_input_ids(crm_req *r, const char *name, size_t max, size_t *n);
+/* text as a LIKE pattern for values starting with it ("text%"), %, _ and \ escaped. */
+const char *crm_like_prefix(crm_pool *p, const char *text);
+/* text as a LIKE pattern for values holding it anywhere ("%text%"), escaped the same. */
+const char *crm_like_any(crm_pool *p, const char *text);
 /* Whether s is a real calendar date written "YYYY-MM-DD" (1900-2999). */
 bool crm_date_ok(const char *s);
 /* Code points in valid UTF-8 s (a field's length as users count it); 0 for NULL. */
