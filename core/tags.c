@@ -94,6 +94,11 @@ int crm_tags_set(crm_req *r, const char *entity, int64_t id, const char *names)
 	return 0;
 }
 
+bool crm_tag_name_ok(const char *name)
+{
+	return name && *name && !strchr(name, ',') && crm_one_line(name) && crm_utf8_chars(name) <= CRM_TAG_MAX_CHARS;
+}
+
 #define BULK_MAX 100000
 
 int crm_tags_add(crm_req *r, const char *entity, const int64_t *ids, size_t n, const char *names)

@@ -58,7 +58,7 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 		q->kind = "";
 	if (strcmp(q->vis, "public") && strcmp(q->vis, "private"))
 		q->vis = "";
-	if (strlen(q->q) > 200 || strlen(q->tag) > 100 || strlen(q->cfv) > 200)
+	if (strlen(q->q) > 200 || crm_utf8_chars(q->tag) > CRM_TAG_MAX_CHARS || strlen(q->cfv) > 200)
 		return CRM_EINVAL;
 	/* The access condition comes first: its "?" is the first parameter. */
 	q->where = crm_access_sql(r, "c", "contact", mode);

@@ -22,7 +22,7 @@ static int done(crm_req *r, const char *kind, const char *key)
 static int add_tag(crm_req *r, const int64_t *ids, size_t n)
 {
 	const char *tag = crm_input(r, "tag");
-	if (!*tag || crm_utf8_chars(tag) > CRM_TAG_MAX_CHARS || strchr(tag, ','))
+	if (!crm_tag_name_ok(tag))
 		return done(r, "error", "deals.bulk_tag_invalid");
 	crm_rows *rows = deals_reachable(r, ids, n, CRM_WRITE);
 	if (!rows)

@@ -81,7 +81,7 @@ int deals_query(crm_req *r, deal_query *q, int mode, const char **bad)
 		q->type = "";
 	if (strlen(q->q) > 200 || !crm_one_line(q->q))
 		*bad = "q";
-	else if (strlen(q->tag) > 400)
+	else if (crm_utf8_chars(q->tag) > CRM_TAG_MAX_CHARS)
 		*bad = "tag";
 	const char *dates[][2] = {{"close_from", q->close_from}, {"close_to", q->close_to},
 				  {"created_from", q->created_from}, {"created_to", q->created_to}};

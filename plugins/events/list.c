@@ -38,7 +38,7 @@ static int read_query(crm_req *r, event_query *q)
 		q->status = "";
 	if (strcmp(q->sort, "name") && strcmp(q->sort, "start") && strcmp(q->sort, "recent"))
 		q->sort = "";
-	if (strlen(q->q) > 200 || strlen(q->tag) > 100 || event_chars(q->q) < 0 || event_chars(q->tag) < 0)
+	if (strlen(q->q) > 200 || crm_utf8_chars(q->tag) > CRM_TAG_MAX_CHARS || event_chars(q->q) < 0 || event_chars(q->tag) < 0)
 		return CRM_EINVAL;
 	/* The access condition comes first: its "?" is the first parameter. */
 	q->where = crm_access_sql(r, "e", "event", CRM_READ);

@@ -59,7 +59,7 @@ int leads_query(crm_req *r, lead_query *q, int mode)
 	q->sort = crm_query_input(r, "sort");
 	if (strcmp(q->sort, "name") && strcmp(q->sort, "updated"))
 		q->sort = "";
-	if (!q->from_date || !q->to_date || strlen(q->q) > 200 || strlen(q->tag) > 100)
+	if (!q->from_date || !q->to_date || strlen(q->q) > 200 || crm_utf8_chars(q->tag) > CRM_TAG_MAX_CHARS)
 		return CRM_EINVAL;
 	/* The access condition comes first: its "?" is the first parameter. */
 	q->where = crm_access_sql(r, "l", "lead", mode);

@@ -6,6 +6,7 @@
 #ifndef CRM_RECORDS_H
 #define CRM_RECORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
@@ -25,6 +26,9 @@ int crm_tags_check(crm_req *r, const char *names, const char **err_key);
 /* Replace a record's tags with the comma-separated names (new names are created);
  * CRM_EINVAL when crm_tags_check refuses them. No access check: the caller's. */
 int crm_tags_set(crm_req *r, const char *entity, int64_t id, const char *names);
+/* Whether name is one tag's name as crm_tags_add takes it: not empty, no comma, no
+ * control character, at most CRM_TAG_MAX_CHARS characters (a list's bulk "add tag"). */
+bool crm_tag_name_ok(const char *name);
 /* Add the comma-separated tags (created if new) to those of the n records the user may
  * write, in a fixed number of statements; how many tags were newly put on a record
  * (with one tag: the records newly tagged), or a negative crm_err (CRM_EINVAL when

@@ -337,6 +337,13 @@ def bulk_actions_tag_manager_export_and_other_plugins_actions():
     assert r.status == 303, (r.status, r.text[:300])
     tagged, _, _ = list_ids(s, "/contacts?tag=" + urllib.parse.quote(tag))
     assert sorted(tagged) == sorted(ids[:2]), tagged
+    # A tag counts characters, not bytes; a control character is refused with a message.
+    long_tag = "Ж" * 60 + crmtest.unique("")[-6:]
+    r = s.post("/contacts/bulk", [("action", "tag"), ("tag", long_tag), ("id", str(ids[2]))])
+    assert r.status == 303 and ids[2] in list_ids(s, "/contacts?tag=" + urllib.parse.quote(long_tag))[0]
+    r = s.post("/contacts/bulk", [("action", "tag"), ("tag", "bad\x01tag"), ("id", str(ids[2]))])
+    assert r.status == 303, (r.status, r.text[:200])
+    assert sql("SELECT COUNT(*) FROM crm_tag WHERE name LIKE 'bad%tag'") == [["0"]]
     r = s.post("/contacts/bulk", [("action", "manager"), ("manager", str(oid)), ("id", str(ids[2]))])
     assert r.status == 303
     assert sql("SELECT owner_id FROM contact WHERE id = %d" % ids[2]) == [[str(oid)]]
