@@ -14,8 +14,10 @@ import threading
 import crmtest
 from crmtest import Session, sql, t, test
 from import_helpers import grant, unzip
+from totals_helpers import totals_kept
 
 PASSWORD = "deals pass 1"
+DEAL_KEYS = ("stage_id", "currency", "owner_id", "visibility", "has_users")
 
 
 def user(prefix="du", role="user"):
@@ -209,13 +211,75 @@ def board_counts_and_sums_every_deal_and_shows_the_first_cards():
     assert "25,000\xa0₽ + 50\xa0$" in col, re.findall(r'board-sum">([^<]*)', col)
     assert col.count('class="board-card"') == 20
     assert 'href="/deals?stage=%d&amp;manager=%d&amp;sort=close"' % (sid, uid) in col
-    # Every card carries its no-JS form: id, a select of the columns, the CSRF field.
-    assert col.count('name="csrf"') == 20 and col.count('<select name="to"') == 20
+    # Without JavaScript a card is ticked and moved by the board's one form.
+    assert col.count('class="board-pick" name="id"') == 20 and col.count('form="board-move"') == 20
+    assert page.count('<form class="board-move-form" id="board-move"') == 1
+    assert page.count('<select name="to" id="board-move-to">') == 1
     # Another user sees none of these private deals on the board.
     other, _ = user()
     page = other.get("/deals/board").text
     col = re.search(r'data-key="%d">(.*?)</section>' % sid, page, re.S).group(1)
     assert 'data-count="0"' in col and "Bulk card" not in col
+
+
+def column_figures(s, sid, manager):
+    page = s.get("/deals/board?manager=%d" % manager).text
+    col = re.search(r'data-key="%d">(.*?)</section>' % sid, page, re.S).group(1)
+    count = int(re.search(r'data-count="(\d+)"', col).group(1))
+    total = re.search(r'board-sum">([^<]*)', col)
+    return count, total.group(1) if total else ""
+
+
+@test
+def board_totals_follow_every_change_of_a_deal():
+    s, uid = user()
+    other, other_id = user()
+    reader, reader_id = user()
+    stages = open_stages()
+    a, b = stages[0][0], stages[1][0]
+    d1 = deal(s, crmtest.unique("tot"), stage_id=str(a), budget="100", currency="RUB", visibility="private")
+    d2 = deal(s, crmtest.unique("tot"), stage_id=str(a), budget="7", currency="USD", visibility="private")
+    d3 = deal(s, crmtest.unique("tot"), stage_id=str(a), visibility="private")
+    totals_kept("deal", DEAL_KEYS, [uid, other_id])
+    assert column_figures(s, a, uid) == (3, "100\xa0₽ + 7\xa0$")
+    assert column_figures(s, b, uid) == (0, "")
+    # A move, a changed budget, an edit that changes nothing the totals hold.
+    assert move(s, d1, b).status == 200
+    r = s.post("/deals/%d/edit" % d3, {"name": "renamed", "stage_id": str(a), "budget": "5", "currency": "RUB",
+                                       "visibility": "private"})
+    assert r.status == 303, re.findall(r'field-error"[^>]*>([^<]*)', r.text)
+    totals_kept("deal", DEAL_KEYS, [uid, other_id])
+    assert column_figures(s, a, uid) == (2, "5\xa0₽ + 7\xa0$")
+    assert column_figures(s, b, uid) == (1, "100\xa0₽")
+    # Restricted with a reader: the deal's own row, read by the reader and not by another.
+    r = s.post("/deals/%d/edit" % d1, {"name": "restricted", "stage_id": str(b), "budget": "100", "currency": "RUB",
+                                       "visibility": "restricted", "reader": str(reader_id)})
+    assert r.status == 303 and row(d1, "has_users") == ["1"]
+    totals_kept("deal", DEAL_KEYS, [uid, other_id])
+    assert column_figures(reader, b, uid) == (1, "100\xa0₽")
+    assert column_figures(other, b, uid) == (0, "")
+    # Reassigned, then back to private (its own row goes), then deleted.
+    r = s.post("/deals/bulk", [("id", str(d2)), ("action", "manager"), ("manager", str(other_id))])
+    assert r.status == 303
+    r = s.post("/deals/%d/edit" % d1, {"name": "private again", "stage_id": str(b), "budget": "100",
+                                       "currency": "RUB", "visibility": "private"})
+    assert r.status == 303 and row(d1, "has_users") == ["0"]
+    totals_kept("deal", DEAL_KEYS, [uid, other_id])
+    assert column_figures(s, a, uid) == (1, "5\xa0₽")
+    assert column_figures(other, a, other_id) == (1, "7\xa0$")
+    assert s.post("/deals/bulk/delete", [("id", str(d1)), ("id", str(d3))]).status == 303
+    totals_kept("deal", DEAL_KEYS, [uid, other_id])
+    assert column_figures(s, a, uid) == (0, "") and column_figures(s, b, uid) == (0, "")
+
+
+@test
+def the_board_form_without_a_ticked_card_says_so():
+    s, _ = user()
+    r = s.post("/deals/board/move", {"to": str(open_stages()[0][0]), "back": "/deals/board"})
+    assert r.status == 303 and r.header("Location") == "/deals/board"
+    assert "Tick a card first" in s.get("/deals/board").text
+    r = s.post("/deals/board/move", {"to": str(open_stages()[0][0])}, headers={"Accept": "application/json"})
+    assert r.status == 422 and "Tick a card first" in json.loads(r.text)["error"]
 
 
 @test

@@ -8,6 +8,9 @@ import re
 import crmtest
 from crmtest import sql, t, test
 from leads_helpers import board_ids, lead, main_funnel, status_of, user
+from totals_helpers import totals_kept
+
+LEAD_KEYS = ("funnel_id", "status_id", "currency", "owner_id", "visibility", "has_users")
 
 
 def column(text, key):
@@ -99,6 +102,27 @@ def another_users_private_lead_is_neither_shown_nor_moved():
     assert r.status == 404 and "error" in json.loads(r.text)
     assert status_of(lid) == st["open"]
     assert s.get("/leads/board?funnel=999999").status == 404
+
+
+@test
+def board_totals_follow_every_change_of_a_lead():
+    s, uid = user()
+    other, oid = user()
+    _, st = main_funnel()
+    a, b = lead(s, "Totals A", budget="1000"), lead(s, "Totals B", budget="20")
+    c = lead(s, "Totals C")
+    totals_kept("lead", LEAD_KEYS, [uid, oid])
+    assert move(s, a, st["leads.status.contacted"]).status == 200
+    r = s.post("/leads/bulk", [("id", str(b)), ("action", "manager"), ("manager", str(oid))])
+    assert r.status == 303
+    totals_kept("lead", LEAD_KEYS, [uid, oid])
+    part = column(board_ids(s)[1], st["leads.status.contacted"])
+    assert 'data-id="%d"' % a in part and "1,000" in part
+    assert s.post("/leads/bulk/delete", [("id", str(a)), ("id", str(c))]).status == 303
+    totals_kept("lead", LEAD_KEYS, [uid, oid])
+    # The board form without a ticked card says what to do.
+    r = s.post("/leads/board/move", {"to": str(st["open"])}, headers={"Accept": "application/json"})
+    assert r.status == 422 and "Tick a card first" in json.loads(r.text)["error"]
 
 
 if __name__ == "__main__":

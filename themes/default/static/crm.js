@@ -65,13 +65,11 @@
 		if (!from || !to || from === to || card.classList.contains("is-saving")) return;
 		var list = to.querySelector(".board-cards");
 		var oldParent = card.parentNode, oldNext = card.nextSibling;
-		var select = card.querySelector("select[name='to']");
-		var details = card.querySelector("details");
+		var pick = card.querySelector("input.board-pick");
 		list.insertBefore(card, list.firstChild);
 		setCount(from, -1);
 		setCount(to, 1);
-		if (select) select.value = to.getAttribute("data-key");
-		if (details) details.open = false;
+		if (pick) pick.checked = false;
 		card.classList.add("is-saving");
 		say(board, "", false);
 		var body = new URLSearchParams();
@@ -95,7 +93,6 @@
 			oldParent.insertBefore(card, oldNext && oldNext.parentNode === oldParent ? oldNext : null);
 			setCount(to, -1);
 			setCount(from, 1);
-			if (select) select.value = from.getAttribute("data-key");
 			say(board, err && err.message ? err.message : failed, true);
 		});
 	}
@@ -132,16 +129,21 @@
 			col.classList.remove("is-over");
 			move(board, dragged, col);
 		});
-		/* The card's form moves it the same way, without leaving the page. */
+		/* The board's form moves the ticked card the same way, without leaving the page. */
 		board.addEventListener("submit", function (e) {
 			var form = e.target;
 			if (!form.classList || !form.classList.contains("board-move-form")) return;
-			var card = form.closest(".board-card");
+			e.preventDefault();
+			var picked = board.querySelector("input.board-pick:checked");
+			var card = picked ? picked.closest(".board-card") : null;
+			if (!card) {
+				say(board, board.getAttribute("data-pick-first") || "", true);
+				return;
+			}
 			var key = form.elements.to ? form.elements.to.value : "";
 			var to = null, cols = board.querySelectorAll(".board-column");
 			for (var i = 0; i < cols.length; i++) if (cols[i].getAttribute("data-key") === key) to = cols[i];
-			e.preventDefault();
-			if (card && to && to !== column(card)) move(board, card, to);
+			if (to && to !== column(card)) move(board, card, to);
 		});
 	}
 
