@@ -229,14 +229,16 @@ static crm_rows *contacts_list_extras(crm_req *r, const crm_rows *rows)
 	return out;
 }
 
-/* A <select> of the filter form from rows (id, name); the first option is "any". */
+/* A <select> of the filter form from the rows (list, id, name) of one list; the first
+ * option is "any". */
 static xmlNodePtr filter_select(xmlNodePtr form, const char *name, const char *label, const char *value,
-				const crm_rows *rows)
+				const crm_rows *rows, const char *list)
 {
 	xmlNodePtr f = crm_form_field(form, name, label, "select", value);
 	crm_xml_attr(crm_xml_add(f, "option", "contacts.any"), "value", "");
-	for (size_t i = 0; rows && i < rows->n_rows; i++)
-		crm_xml_attr(crm_xml_add(f, "option", crm_rows_get(rows, i, 1)), "value", crm_rows_get(rows, i, 0));
+	for (size_t i = 0; i < rows->n_rows; i++)
+		if (!strcmp(crm_rows_get(rows, i, 0), list))
+			crm_xml_attr(crm_xml_add(f, "option", crm_rows_get(rows, i, 2)), "value", crm_rows_get(rows, i, 1));
 	return f;
 }
 
@@ -281,10 +283,11 @@ int contacts_list(crm_req *r)
 	crm_rows *rows = contacts_query_run(r, &q, sql);
 	if (rows && rows->n_rows)
 		rows = contacts_list_extras(r, rows);
-	crm_rows *types = crm_db_query(r, "SELECT id, name FROM contact_type ORDER BY position, id", "");
-	crm_rows *temps = crm_db_query(r, "SELECT id, name FROM contact_temperature ORDER BY position, id", "");
+	/* Both lists of the filter form in one statement. */
+	crm_rows *lists = crm_db_query(r, "(SELECT 't', id, name, position FROM contact_type) UNION ALL "
+					  "(SELECT 'm', id, name, position FROM contact_temperature) ORDER BY 1, 4, 2", "");
 	crm_rows *users = crm_users_active(r);
-	if (!rows || !types || !temps || !users)
+	if (!rows || !lists || !users)
 		return CRM_EDB;
 
 	xmlNodePtr c = contacts_page(r, "contacts.list", "contacts.title");
@@ -306,9 +309,12 @@ int contacts_list(crm_req *r)
 	option(x, "", "contacts.any");
 	option(x, "person", "contacts.kind.person");
 	option(x, "company", "contacts.kind.company");
-	filter_select(f, "type", "contacts.type", q.type, types);
-	filter_select(f, "temperature", "contacts.temperature", q.temperature, temps);
-	filter_select(f, "manager", "contacts.manager", q.manager, users);
+	filter_select(f, "type", "contacts.type", q.type, lists, "t");
+	filter_select(f, "temperature", "contacts.temperature", q.temperature, lists, "m");
+	x = crm_form_field(f, "manager", "contacts.manager", "select", q.manager);
+	option(x, "", "contacts.any");
+	for (size_t i = 0; i < users->n_rows; i++)
+		option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
 	x = crm_form_field(f, "vis", "contacts.access", "select", q.vis);
 	option(x, "", "contacts.any");
 	option(x, "public", "contacts.vis_public");
