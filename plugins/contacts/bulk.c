@@ -29,20 +29,7 @@ static int done(crm_req *r, const char *kind, const char *key)
 
 static int add_tag(crm_req *r, const int64_t *ids, size_t n)
 {
-	const char *tag = crm_input(r, "tag");
-	if (!crm_tag_name_ok(tag))
-		return done(r, "error", "contacts.bulk_tag_invalid");
-	crm_rows *rows = reachable(r, ids, n, CRM_WRITE);
-	if (!rows)
-		return CRM_EDB;
-	if (!rows->n_rows)
-		return done(r, "error", "contacts.bulk_none_writable");
-	int rc = crm_tags_add(r, "contact", crm_rows_ids(crm_req_pool(r), rows, 0), rows->n_rows, tag);
-	if (rc == CRM_EINVAL)
-		return done(r, "error", "contacts.bulk_tag_invalid");
-	if (rc < 0)
-		return CRM_EDB;
-	return done(r, "ok", "contacts.bulk_tagged");
+	return crm_bulk_tag(r, "contact", "/contacts", "contacts", reachable, ids, n);
 }
 
 static int change_manager(crm_req *r, const int64_t *ids, size_t n)

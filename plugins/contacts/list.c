@@ -229,22 +229,23 @@ static crm_rows *contacts_list_extras(crm_req *r, const crm_rows *rows)
 	return out;
 }
 
-/* A <select> of the filter form from the rows (list, id, name) of one list; the first
- * option is "any". */
+static void option(xmlNodePtr sel, const char *value, const char *label)
+{
+	crm_xml_attr(crm_xml_add(sel, "option", label), "value", value);
+}
+
+/* A <select> of the filter form, "any" first: rows (id, name), or with list the rows
+ * (list, id, name) of that list. */
 static xmlNodePtr filter_select(xmlNodePtr form, const char *name, const char *label, const char *value,
 				const crm_rows *rows, const char *list)
 {
 	xmlNodePtr f = crm_form_field(form, name, label, "select", value);
-	crm_xml_attr(crm_xml_add(f, "option", "contacts.any"), "value", "");
+	option(f, "", "contacts.any");
+	size_t at = list ? 1 : 0;
 	for (size_t i = 0; i < rows->n_rows; i++)
-		if (!strcmp(crm_rows_get(rows, i, 0), list))
-			crm_xml_attr(crm_xml_add(f, "option", crm_rows_get(rows, i, 2)), "value", crm_rows_get(rows, i, 1));
+		if (!list || !strcmp(crm_rows_get(rows, i, 0), list))
+			option(f, crm_rows_get(rows, i, at), crm_rows_get(rows, i, at + 1));
 	return f;
-}
-
-static void option(xmlNodePtr sel, const char *value, const char *label)
-{
-	crm_xml_attr(crm_xml_add(sel, "option", label), "value", value);
 }
 
 int contacts_list(crm_req *r)
@@ -311,10 +312,7 @@ int contacts_list(crm_req *r)
 	option(x, "company", "contacts.kind.company");
 	filter_select(f, "type", "contacts.type", q.type, lists, "t");
 	filter_select(f, "temperature", "contacts.temperature", q.temperature, lists, "m");
-	x = crm_form_field(f, "manager", "contacts.manager", "select", q.manager);
-	option(x, "", "contacts.any");
-	for (size_t i = 0; i < users->n_rows; i++)
-		option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
+	filter_select(f, "manager", "contacts.manager", q.manager, users, NULL);
 	x = crm_form_field(f, "vis", "contacts.access", "select", q.vis);
 	option(x, "", "contacts.any");
 	option(x, "public", "contacts.vis_public");

@@ -52,10 +52,10 @@ int deals_board_move(crm_req *r)
 {
 	const char *accept = crm_req_env(r, "HTTP_ACCEPT");
 	bool json = accept && strstr(accept, "application/json");
-	int64_t id = crm_id(crm_input(r, "id")), to = crm_id(crm_input(r, "to"));
 	const char *picked = crm_input(r, "id");
 	if (!picked || !*picked)
 		return answer(r, json, 422, "core.board.pick_first");
+	int64_t id = crm_id(picked), to = crm_id(crm_input(r, "to"));
 	crm_rows *row = id ? deals_reachable(r, &id, 1, CRM_WRITE) : NULL;
 	if (id && !row)
 		return CRM_EDB;

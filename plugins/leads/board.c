@@ -155,12 +155,12 @@ static int refuse(crm_req *r, bool json, int status, const char *key)
 int leads_board_move(crm_req *r)
 {
 	bool json = leads_wants_json(r);
-	int64_t id = crm_id(crm_input(r, "id")), to = crm_id(crm_input(r, "to"));
-	int64_t reason = crm_id(crm_input(r, "reason_id"));
-	int rc;
 	const char *picked = crm_input(r, "id");
 	if (!picked || !*picked)
 		return refuse(r, json, 422, "core.board.pick_first");
+	int64_t id = crm_id(picked), to = crm_id(crm_input(r, "to"));
+	int64_t reason = crm_id(crm_input(r, "reason_id"));
+	int rc;
 	crm_rows *lead = id ? lead_load(r, id, CRM_WRITE, &rc) : NULL;
 	if (id && !lead && rc < 0)
 		return rc;

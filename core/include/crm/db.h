@@ -70,6 +70,13 @@ typedef struct crm_bulk_action {
  * whose perm unknown actions need. None ticked: flash prefix.bulk_none and back to list;
  * no permission: 403; unknown action: 400 prefix.bulk_unknown. */
 int crm_bulk_dispatch(crm_req *r, const crm_bulk_action *actions, size_t max, const char *list, const char *prefix);
+/* The ticked records load gives (id first) for a mode: the ones the user may use. */
+typedef crm_rows *crm_bulk_load(crm_req *r, const int64_t *ids, size_t n, int mode);
+/* The bulk "add tag": the posted "tag" checked first, then added to the ticked records
+ * of entity the user may write; flashes prefix.bulk_tag_invalid, prefix.bulk_none_writable
+ * or prefix.bulk_tagged and goes back to list. */
+int crm_bulk_tag(crm_req *r, const char *entity, const char *list, const char *prefix, crm_bulk_load *load,
+		 const int64_t *ids, size_t n);
 /* Id of the last inserted AUTO_INCREMENT row on this connection. */
 int64_t crm_db_last_id(crm_req *r);
 /* Transactions; an open one is rolled back when the request ends. */
