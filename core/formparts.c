@@ -41,6 +41,13 @@ void crm_form_save_buttons(xmlNodePtr form, bool is_new, const char *more, const
 	crm_xml_attr(crm_xml_add(form, "cancel", NULL), "href", cancel_href);
 }
 
+int crm_form_created(crm_req *r, const char *ok_key, const char *new_url, const char *card_url)
+{
+	crm_flash(r, "ok", ok_key);
+	const char *then = crm_req_form(r, "then");
+	return crm_redirect(r, then && !strcmp(then, "new") ? new_url : card_url);
+}
+
 xmlNodePtr crm_form_users(xmlNodePtr form, const char *name, const crm_rows *users, const int64_t *checked,
 			  size_t n, int64_t skip)
 {

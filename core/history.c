@@ -168,3 +168,17 @@ int crm_h_record_note(crm_req *r)
 	crm_flash(r, "ok", "core.history.note_added");
 	return crm_redirect(r, crm_psprintf(r->pool, "%s#history", crm_entity_url(r, t, id)));
 }
+
+const char *crm_changed_labels(crm_req *r, const crm_rows *old, const char *key_prefix, const crm_change *cols,
+			       size_t n)
+{
+	crm_pool *p = crm_req_pool(r);
+	const char *out = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *was = crm_rows_by(old, 0, cols[i].col);
+		if (strcmp(was ? was : "", cols[i].now ? cols[i].now : ""))
+			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "",
+					   crm_t(r, crm_psprintf(p, "%s%s", key_prefix, cols[i].col)));
+	}
+	return out;
+}

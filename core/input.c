@@ -37,6 +37,11 @@ int64_t crm_id(const char *s)
 	return !*end && v > 0 && v < INT64_MAX ? v : 0;
 }
 
+const char *crm_id_text(crm_req *r, int64_t v)
+{
+	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
+}
+
 int64_t *crm_input_ids(crm_req *r, const char *name, size_t max, size_t *n)
 {
 	int64_t *ids = crm_palloc(crm_req_pool(r), (max ? max : 1) * sizeof *ids);

@@ -21,11 +21,6 @@ typedef struct contact_form {
 	int n_errors;
 } contact_form;
 
-static const char *id_text(crm_req *r, int64_t v)
-{
-	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
-}
-
 static void add_error(contact_form *f, const char *field, const char *key)
 {
 	crm_form_error(f->errors, field, key);
@@ -272,9 +267,9 @@ static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_ro
 	items(r, form, f, "link", "contacts.link", "text", f->c.links, f->c.link_kinds, f->c.n_links, contact_link_kinds);
 	items(r, form, f, "address", "contacts.address", "textarea", f->c.addresses, f->c.address_kinds, f->c.n_addresses,
 	      contact_address_kinds);
-	xmlNodePtr x = field(form, f, "type_id", "contacts.type", "select", id_text(r, f->c.type_id));
+	xmlNodePtr x = field(form, f, "type_id", "contacts.type", "select", crm_id_text(r, f->c.type_id));
 	select_rows(x, types, true);
-	x = field(form, f, "temperature_id", "contacts.temperature", "select", id_text(r, f->c.temperature_id));
+	x = field(form, f, "temperature_id", "contacts.temperature", "select", crm_id_text(r, f->c.temperature_id));
 	select_rows(x, temps, true);
 	x = field(form, f, "currency", "contacts.currency", "select",
 		  f->c.currency && *f->c.currency ? f->c.currency : contact_default_currency(r));
@@ -287,7 +282,7 @@ static int form_page(crm_req *r, const contact_form *f, int64_t id, const crm_ro
 	crm_xml_attr(x, "accept", "image/jpeg,image/png,image/gif,image/webp");
 	crm_xml_attr(x, "hint", "contacts.photo_hint");
 	x = field(form, f, "description", "contacts.description", "textarea", f->c.description);
-	x = field(form, f, "owner", "contacts.owner", "select", id_text(r, f->owner ? f->owner : crm_req_user(r)));
+	x = field(form, f, "owner", "contacts.owner", "select", crm_id_text(r, f->owner ? f->owner : crm_req_user(r)));
 	select_rows(x, users, false);
 	crm_form_users(form, "managers", users, f->managers, f->n_managers, 0);
 	x = field(form, f, "visibility", "contacts.visibility", "select",
@@ -439,11 +434,8 @@ int contacts_create(crm_req *r)
 		return rc < 0 ? rc : form_page(r, &f, 0, NULL);
 	if (crm_db_commit(r) < 0)
 		return CRM_EDB;
-	crm_flash(r, "ok", "contacts.created_ok");
-	const char *then = crm_req_form(r, "then");
-	if (then && !strcmp(then, "new"))
-		return crm_redirect(r, crm_psprintf(p, "/contacts/new?kind=%s", f.c.kind));
-	return crm_redirect(r, crm_psprintf(p, "/contacts/%lld", (long long)id));
+	return crm_form_created(r, "contacts.created_ok", crm_psprintf(p, "/contacts/new?kind=%s", f.c.kind),
+				crm_psprintf(p, "/contacts/%lld", (long long)id));
 }
 
 int contacts_edit(crm_req *r)
@@ -464,21 +456,15 @@ static const char *changes(crm_req *r, const crm_rows *old, const contact_form *
 {
 	crm_pool *p = crm_req_pool(r);
 	const contact_in *c = &f->c;
-	const char *out = "";
-	struct { const char *col, *now; } cols[] = {
+	const crm_change cols[] = {
 		{"first_name", crm_trim(p, c->first_name)}, {"last_name", crm_trim(p, c->last_name)},
 		{"name", contact_display_name(p, c)}, {"job_title", crm_trim(p, c->job_title)},
 		{"currency", c->currency}, {"description", c->description ? c->description : ""},
-		{"visibility", c->visibility}, {"type_id", id_text(r, c->type_id)},
-		{"temperature_id", id_text(r, c->temperature_id)}, {"company_id", id_text(r, c->company_id)},
-		{"owner_id", id_text(r, f->owner)},
+		{"visibility", c->visibility}, {"type_id", crm_id_text(r, c->type_id)},
+		{"temperature_id", crm_id_text(r, c->temperature_id)}, {"company_id", crm_id_text(r, c->company_id)},
+		{"owner_id", crm_id_text(r, f->owner)},
 	};
-	for (size_t i = 0; i < CRM_LEN(cols); i++) {
-		const char *was = crm_rows_by(old, 0, cols[i].col);
-		if (strcmp(was ? was : "", cols[i].now ? cols[i].now : ""))
-			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "", crm_t(r, crm_psprintf(p, "contacts.col.%s", cols[i].col)));
-	}
-	return out;
+	return crm_changed_labels(r, old, "contacts.col.", cols, CRM_LEN(cols));
 }
 
 int contacts_save(crm_req *r)

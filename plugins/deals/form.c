@@ -24,11 +24,6 @@ typedef struct deal_form {
 	bool contacts_on;      /* the contacts plugin answers: the contact field is shown */
 } deal_form;
 
-static const char *id_text(crm_req *r, int64_t v)
-{
-	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
-}
-
 static void add_error(deal_form *f, const char *field, const char *key)
 {
 	crm_form_error(f->errors, field, key);
@@ -45,7 +40,7 @@ static const char *contact_name(crm_req *r, int64_t id)
 {
 	if (!id)
 		return NULL;
-	xmlNodePtr who = deals_contact_in(deals_describe_contacts(r, &id, 1), id_text(r, id));
+	xmlNodePtr who = deals_contact_in(deals_describe_contacts(r, &id, 1), crm_id_text(r, id));
 	if (!who)
 		return NULL;
 	xmlChar *v = xmlGetProp(who, BAD_CAST "name");
@@ -68,7 +63,7 @@ static xmlNodePtr products(crm_req *r)
 
 static bool product_listed(crm_req *r, xmlNodePtr list, int64_t id)
 {
-	const char *want = id_text(r, id);
+	const char *want = crm_id_text(r, id);
 	return deals_contact_in(list, want) != NULL; /* any element with that id */
 }
 
@@ -265,7 +260,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 		for (xmlNodePtr o = f->candidates ? f->candidates->children : NULL; o; o = o->next)
 			xmlAddChild(x, xmlCopyNode(o, 1));
 		if (f->contact_id)
-			crm_form_field(form, "contact_was", NULL, "hidden", id_text(r, f->contact_id));
+			crm_form_field(form, "contact_was", NULL, "hidden", crm_id_text(r, f->contact_id));
 	} else {
 		crm_xml_add(form, "contacts-off", NULL);
 	}
@@ -284,7 +279,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 		crm_form_option(x, *t, crm_psprintf(p, "deals.type.%s", *t));
 	xmlNodePtr prods = products(r);
 	if (prods) {
-		x = field(form, f, "product_id", "deals.product", "select", id_text(r, f->product_id));
+		x = field(form, f, "product_id", "deals.product", "select", crm_id_text(r, f->product_id));
 		crm_form_option(x, "", "deals.none_option");
 		for (xmlNodePtr pr = prods->children; pr; pr = pr->next) {
 			if (pr->type != XML_ELEMENT_NODE)
@@ -296,7 +291,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 		}
 	}
 	xmlNodePtr stage = crm_xml_add(form, "money", NULL);
-	x = field(stage, f, "stage_id", "deals.stage", "select", id_text(r, f->stage_id));
+	x = field(stage, f, "stage_id", "deals.stage", "select", crm_id_text(r, f->stage_id));
 	for (size_t i = 0; i < stages->n_rows; i++)
 		crm_form_option(x, crm_rows_get(stages, i, 0), crm_psprintf(p, "%s (%s%%)",
 			deal_stage_label(r, crm_rows_get(stages, i, 1)), crm_rows_get(stages, i, 2)));
@@ -306,7 +301,7 @@ static int form_page(crm_req *r, const deal_form *f, int64_t id)
 	crm_xml_attr(x, "step", "1");
 	crm_xml_attr(x, "hint", "deals.probability_hint");
 	x = field(form, f, "close_date", "deals.close_date", "date", f->close_date);
-	x = field(form, f, "owner", "deals.owner", "select", id_text(r, f->owner ? f->owner : crm_req_user(r)));
+	x = field(form, f, "owner", "deals.owner", "select", crm_id_text(r, f->owner ? f->owner : crm_req_user(r)));
 	for (size_t i = 0; i < users->n_rows; i++)
 		crm_form_option(x, crm_rows_get(users, i, 0), crm_rows_get(users, i, 1));
 	x = crm_tags_xml(r, "deal", id, form);
@@ -433,11 +428,8 @@ int deals_create(crm_req *r)
 		return CRM_EDB;
 	if (crm_db_commit(r) < 0)
 		return CRM_EDB;
-	crm_flash(r, "ok", "deals.created_ok");
-	const char *then = crm_req_form(r, "then");
-	if (then && !strcmp(then, "new"))
-		return crm_redirect(r, "/deals/new");
-	return crm_redirect(r, crm_psprintf(p, "/deals/%lld", (long long)id));
+	return crm_form_created(r, "deals.created_ok", "/deals/new",
+				crm_psprintf(p, "/deals/%lld", (long long)id));
 }
 
 int deals_edit(crm_req *r)
@@ -457,21 +449,14 @@ int deals_edit(crm_req *r)
 static const char *changes(crm_req *r, const crm_rows *old, const deal_form *f, const char *budget,
 			   const char *prob)
 {
-	crm_pool *p = crm_req_pool(r);
-	const char *out = "";
-	struct { const char *col, *now; } cols[] = {
-		{"name", f->name}, {"contact_id", id_text(r, f->contact_id)},
+	const crm_change cols[] = {
+		{"name", f->name}, {"contact_id", crm_id_text(r, f->contact_id)},
 		{"description", f->description ? f->description : ""}, {"budget", budget},
-		{"currency", f->currency}, {"amount_type", f->type}, {"product_id", id_text(r, f->product_id)},
-		{"close_date", f->close_date}, {"probability", prob}, {"owner_id", id_text(r, f->owner)},
+		{"currency", f->currency}, {"amount_type", f->type}, {"product_id", crm_id_text(r, f->product_id)},
+		{"close_date", f->close_date}, {"probability", prob}, {"owner_id", crm_id_text(r, f->owner)},
 		{"visibility", f->visibility},
 	};
-	for (size_t i = 0; i < CRM_LEN(cols); i++) {
-		const char *was = crm_rows_by(old, 0, cols[i].col);
-		if (strcmp(was ? was : "", cols[i].now ? cols[i].now : ""))
-			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "", crm_t(r, crm_psprintf(p, "deals.col.%s", cols[i].col)));
-	}
-	return out;
+	return crm_changed_labels(r, old, "deals.col.", cols, CRM_LEN(cols));
 }
 
 int deals_save(crm_req *r)

@@ -58,24 +58,6 @@ static bool listed(const char *const *list, const char *s)
 	return false;
 }
 
-/* The positive ids posted as repeated fields named name (at most max, each once). */
-static int64_t *posted_ids(crm_req *r, const char *name, size_t max, size_t *n)
-{
-	int64_t *ids = crm_palloc(crm_req_pool(r), (max ? max : 1) * sizeof *ids);
-	*n = 0;
-	for (const crm_field *fl = crm_req_fields(r); fl && *n < max; fl = fl->next) {
-		if (fl->filename || strcmp(fl->name, name))
-			continue;
-		int64_t v = crm_id(fl->value);
-		bool seen = !v;
-		for (size_t i = 0; i < *n && !seen; i++)
-			seen = ids[i] == v;
-		if (!seen)
-			ids[(*n)++] = v;
-	}
-	return ids;
-}
-
 static bool has(const int64_t *ids, size_t n, int64_t v)
 {
 	for (size_t i = 0; i < n; i++)
@@ -145,7 +127,7 @@ static int read_form(crm_req *r, event_form *f, int64_t id, crm_zone *tz)
 		f->visibility = CRM_VIS_PUBLIC_READ;
 	else if (!listed(event_visibilities, f->visibility))
 		add_error(f, "visibility", "events.visibility_invalid");
-	f->readers = posted_ids(r, "reader", EVENT_USERS_MAX, &f->n_readers);
+	f->readers = crm_input_ids(r, "reader", EVENT_USERS_MAX, &f->n_readers);
 	if (f->n_readers) {
 		crm_rows *ok = crm_db_query(r, "SELECT COUNT(*) FROM crm_user WHERE active = 1 AND id IN "
 					    "(SELECT j.id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j)",
@@ -162,7 +144,7 @@ static int read_form(crm_req *r, event_form *f, int64_t id, crm_zone *tz)
 	/* Participants: those kept (ticked), those the user cannot see (kept unseen), and
 	 * the ones typed. */
 	size_t n_kept, n_seen;
-	int64_t *kept = posted_ids(r, "participant", EVENT_PARTICIPANTS_MAX, &n_kept);
+	int64_t *kept = crm_input_ids(r, "participant", EVENT_PARTICIPANTS_MAX, &n_kept);
 	int64_t *stored = NULL;
 	size_t n_stored = 0;
 	if (id) {
@@ -448,11 +430,8 @@ int events_create(crm_req *r)
 	int64_t id = crm_db_last_id(r);
 	if (save_extras(r, id, &f) < 0 || event_history(r, id, "created", f.name) < 0 || crm_db_commit(r) < 0)
 		return CRM_EDB;
-	crm_flash(r, "ok", "events.created_ok");
-	const char *then = crm_req_form(r, "then");
-	if (then && !strcmp(then, "new"))
-		return crm_redirect(r, "/events/new");
-	return crm_redirect(r, crm_psprintf(p, "/events/%lld", (long long)id));
+	return crm_form_created(r, "events.created_ok", "/events/new",
+				crm_psprintf(p, "/events/%lld", (long long)id));
 }
 
 int events_edit(crm_req *r)
@@ -472,17 +451,11 @@ int events_edit(crm_req *r)
 /* The names of the fields a save changed, for the history item. */
 static const char *changes(crm_req *r, const crm_rows *old, const event_form *f)
 {
-	crm_pool *p = crm_req_pool(r);
-	const char *out = "";
-	struct { const char *col, *now; } cols[] = {
+	const crm_change cols[] = {
 		{"name", f->name}, {"description", f->description && *f->description ? f->description : ""},
 		{"starts_at", f->starts_utc}, {"ends_at", f->ends_utc ? f->ends_utc : ""}, {"visibility", f->visibility},
 	};
-	for (size_t i = 0; i < CRM_LEN(cols); i++) {
-		const char *was = crm_rows_by(old, 0, cols[i].col);
-		if (strcmp(was ? was : "", cols[i].now ? cols[i].now : ""))
-			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "", crm_t(r, crm_psprintf(p, "events.col.%s", cols[i].col)));
-	}
+	const char *out = crm_changed_labels(r, old, "events.col.", cols, CRM_LEN(cols));
 	return *out ? out : crm_t(r, "events.col.details");
 }
 

@@ -490,11 +490,8 @@ int leads_create(crm_req *r)
 		return CRM_EDB;
 	if (m.qualified)
 		return lead_moved_answer(r, id, &m);
-	crm_flash(r, "ok", "leads.created_ok");
-	const char *then = crm_req_form(r, "then");
-	if (then && !strcmp(then, "new"))
-		return crm_redirect(r, crm_psprintf(p, "/leads/new?funnel=%lld", (long long)f.funnel_id));
-	return crm_redirect(r, crm_psprintf(p, "/leads/%lld", (long long)id));
+	return crm_form_created(r, "leads.created_ok", crm_psprintf(p, "/leads/new?funnel=%lld", (long long)f.funnel_id),
+				crm_psprintf(p, "/leads/%lld", (long long)id));
 }
 
 int leads_edit(crm_req *r)
@@ -513,8 +510,7 @@ int leads_edit(crm_req *r)
 static const char *changes(crm_req *r, const crm_rows *old, const lead_form *f)
 {
 	crm_pool *p = crm_req_pool(r);
-	const char *out = "";
-	struct { const char *col, *now; } cols[] = {
+	const crm_change cols[] = {
 		{"name", f->name}, {"phone", f->phone}, {"email", f->email},
 		{"description", f->description ? f->description : ""}, {"currency", f->currency},
 		{"visibility", f->visibility}, {"contact_id", lead_id_text(r, f->contact_id)},
@@ -522,12 +518,7 @@ static const char *changes(crm_req *r, const crm_rows *old, const lead_form *f)
 		{"source_id", lead_id_text(r, f->source_id)}, {"owner_id", lead_id_text(r, f->owner)},
 		{"budget", f->has_budget ? crm_psprintf(p, "%lld", (long long)f->budget) : ""},
 	};
-	for (size_t i = 0; i < CRM_LEN(cols); i++) {
-		const char *was = crm_rows_by(old, 0, cols[i].col);
-		if (strcmp(was ? was : "", cols[i].now ? cols[i].now : ""))
-			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "", crm_t(r, crm_psprintf(p, "leads.col.%s", cols[i].col)));
-	}
-	return out;
+	return crm_changed_labels(r, old, "leads.col.", cols, CRM_LEN(cols));
 }
 
 int leads_save(crm_req *r)

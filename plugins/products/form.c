@@ -154,17 +154,8 @@ static int form_page(crm_req *r, const product_form *f, int64_t id, const char *
 	x = field(form, "description", "products.description", "textarea", f->description, f->e_description);
 	if (!crm_tags_xml(r, "product", id, form) || !crm_fields_xml(r, "product", id, form))
 		return CRM_EDB;
-	xmlNodePtr s = crm_form_submit(form, "core.save");
-	crm_xml_attr(s, "name", "then");
-	crm_xml_attr(s, "value", "card");
-	if (!id) {
-		s = crm_form_submit(form, "products.save_and_new");
-		crm_xml_attr(s, "name", "then");
-		crm_xml_attr(s, "value", "new");
-		crm_xml_attr(s, "kind", "secondary");
-	}
-	crm_xml_attr(crm_xml_add(form, "cancel", NULL), "href",
-		     id ? crm_psprintf(p, "/products/%lld", (long long)id) : "/products");
+	crm_form_save_buttons(form, !id, "products.save_and_new",
+			      id ? crm_psprintf(p, "/products/%lld", (long long)id) : "/products");
 	if (f->n_errors) {
 		crm_status(r, 422);
 		crm_xml_attr(form, "error", "core.form_errors");
@@ -214,11 +205,8 @@ int products_create(crm_req *r)
 	if (crm_tags_set(r, "product", id, crm_input(r, "tags")) < 0 || crm_fields_save(r, "product", id) < 0 ||
 	    crm_history_add(r, "product", id, "created", f.name, NULL) < 0 || crm_db_commit(r) < 0)
 		return CRM_EDB;
-	crm_flash(r, "ok", "products.created_ok");
-	const char *then = crm_req_form(r, "then");
-	if (then && !strcmp(then, "new"))
-		return crm_redirect(r, crm_psprintf(p, "/products/new?kind=%s", f.kind));
-	return crm_redirect(r, crm_psprintf(p, "/products/%lld", (long long)id));
+	return crm_form_created(r, "products.created_ok", crm_psprintf(p, "/products/new?kind=%s", f.kind),
+				crm_psprintf(p, "/products/%lld", (long long)id));
 }
 
 int products_edit(crm_req *r)
@@ -247,19 +235,12 @@ int products_edit(crm_req *r)
 /* The names of the fields a save changed, for the history item. */
 static const char *changes(crm_req *r, const crm_rows *old, const product_form *f)
 {
-	crm_pool *p = crm_req_pool(r);
-	const char *out = "";
-	struct { const char *col, *now; } cols[] = {
+	const crm_change cols[] = {
 		{"kind", f->kind}, {"name", f->name}, {"sku", f->sku}, {"unit", f->unit}, {"price", f->price_db},
 		{"currency", f->currency}, {"tax", f->tax}, {"description", f->description},
 		{"active", f->active ? "1" : "0"},
 	};
-	for (size_t i = 0; i < CRM_LEN(cols); i++) {
-		const char *was = crm_rows_by(old, 0, cols[i].col);
-		if (strcmp(was ? was : "", cols[i].now))
-			out = crm_psprintf(p, "%s%s%s", out, *out ? ", " : "",
-					   crm_t(r, crm_psprintf(p, "products.%s", cols[i].col)));
-	}
+	const char *out = crm_changed_labels(r, old, "products.", cols, CRM_LEN(cols));
 	return *out ? out : crm_t(r, "products.details");
 }
 

@@ -16,6 +16,8 @@ const char *crm_input(crm_req *r, const char *name);
 const char *crm_query_input(crm_req *r, const char *name);
 /* s as a positive decimal id (digits only), else 0. */
 int64_t crm_id(const char *s);
+/* v as decimal text, "" for 0 (an optional link as a form and a row hold it). */
+const char *crm_id_text(crm_req *r, int64_t v);
 /* The distinct positive ids of the body fields named name (a list's ticks), at most max,
  * in their order; *n tells how many. Never NULL. */
 int64_t *crm_input_ids(crm_req *r, const char *name, size_t max, size_t *n);
@@ -35,5 +37,8 @@ const char *crm_input_back(crm_req *r, const char *list);
 /* path with the query fields given as NULL-terminated name, value pairs, percent-encoded;
  * pairs with an empty or NULL value are left out ("/deals?stage=3&q=acme"). */
 const char *crm_url(crm_req *r, const char *path, ...) __attribute__((sentinel));
+/* After a record was created: flash ok_key and go to new_url when the form was sent with
+ * "save and create new" (then=new, see crm_form_save_buttons), else to card_url. */
+int crm_form_created(crm_req *r, const char *ok_key, const char *new_url, const char *card_url);
 
 #endif

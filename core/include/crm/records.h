@@ -67,6 +67,14 @@ int64_t crm_history_add(crm_req *r, const char *entity, int64_t id, const char *
  * 0, or a negative crm_err (CRM_EINVAL for a bad name, id or text: nothing is added). */
 int crm_history_add_many(crm_req *r, const char *entity, const int64_t *ids, size_t n,
 			 const char *category, const char *const *texts);
+/* One column of a record as an edit leaves it: now (NULL as ""), compared with old. */
+typedef struct crm_change {
+	const char *col, *now;
+} crm_change;
+/* The labels (i18n key key_prefix followed by col) of the columns whose now differs from
+ * their value in old's first row, comma-separated, "" when none: a "changed" item's text. */
+const char *crm_changed_labels(crm_req *r, const crm_rows *old, const char *key_prefix, const crm_change *cols,
+			       size_t n);
 /* The newest items of a record (keyset-paged by ?history_before=) as <history> under
  * parent, with the note form when the user may write the record. */
 xmlNodePtr crm_history_xml(crm_req *r, const char *entity, int64_t id, xmlNodePtr parent);
