@@ -45,6 +45,31 @@ const char *crm_event_get(const crm_event *ev, const char *key)
 	return NULL;
 }
 
+int64_t *crm_event_ids(const crm_event *ev, const char *key, size_t max, size_t *n)
+{
+	int64_t *ids = crm_palloc(ev->r->pool, (max ? max : 1) * sizeof *ids);
+	*n = 0;
+	const char *s = crm_event_get(ev, key);
+	while (s && *n < max) {
+		/* Each item is read as crm_id reads a field: digits only, no sign or spaces. */
+		char item[24];
+		size_t len = strcspn(s, ",");
+		int64_t v = 0;
+		if (len < sizeof item) {
+			memcpy(item, s, len);
+			item[len] = '\0';
+			v = crm_id(item);
+		}
+		bool seen = !v;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = ids[i] == v;
+		if (!seen)
+			ids[(*n)++] = v;
+		s = s[len] ? s + len + 1 : NULL;
+	}
+	return ids;
+}
+
 const char *crm_event_name(const crm_event *ev) { return ev->name; }
 const char *crm_event_entity(const crm_event *ev) { return ev->entity; }
 int64_t crm_event_id(const crm_event *ev) { return ev->id; }

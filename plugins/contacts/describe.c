@@ -1,7 +1,6 @@
 /* Contacts as other plugins show them: "contact.describe" (a lead's or a deal's linked
  * contacts, read live) and "contact.search" (what a user typed into a contact field). */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 #include "contacts.h"
 
@@ -41,23 +40,8 @@ static void answer(crm_req *r, crm_event *ev, const crm_rows *rows, bool with_ex
 int contacts_on_describe(crm_req *r, crm_event *ev)
 {
 	crm_pool *p = crm_req_pool(r);
-	const char *s = crm_event_get(ev, "ids");
-	int64_t *ids = crm_palloc(p, DESCRIBE_MAX * sizeof *ids);
-	size_t n = 0;
-	while (s && *s && n < DESCRIBE_MAX) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (v > 0) {
-			bool seen = false;
-			for (size_t i = 0; i < n && !seen; i++)
-				seen = ids[i] == v;
-			if (!seen)
-				ids[n++] = v;
-		}
-		s = *end == ',' ? end + 1 : NULL;
-	}
+	size_t n;
+	int64_t *ids = crm_event_ids(ev, "ids", DESCRIBE_MAX, &n);
 	if (!n)
 		return 0;
 	const char *sql = crm_psprintf(p,
@@ -97,11 +81,10 @@ int contacts_on_search(crm_req *r, crm_event *ev)
 		kind = NULL;
 	/* Each way of searching starts from its own index. */
 	const char *from, *exact, *a = NULL, *b = NULL;
-	char *end;
-	long long id = q[0] == '#' ? strtoll(q + 1, &end, 10) : 0;
-	if (id > 0 && !*end) {
+	int64_t id = q[0] == '#' ? crm_id(q + 1) : 0;
+	if (id) {
 		from = "(SELECT id FROM contact WHERE id = ?)";
-		a = crm_psprintf(p, "%lld", id);
+		a = crm_psprintf(p, "%lld", (long long)id);
 		exact = "1";
 	} else if (strchr(q, '@')) {
 		from = "(SELECT contact_id AS id FROM contact_email WHERE email = ?)";

@@ -2,7 +2,6 @@
  * lead), deals follow their contact's deletion and merge, and "deal.search" /
  * "deal.describe" let other plugins pick and show deals without reading this table. */
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 #include "deals.h"
 
@@ -132,18 +131,8 @@ static void answer_rows(crm_req *r, crm_event *ev, const crm_rows *rows, bool ex
 int deals_on_describe(crm_req *r, crm_event *ev)
 {
 	crm_pool *p = crm_req_pool(r);
-	const char *s = crm_event_get(ev, "ids");
-	int64_t *ids = crm_palloc(p, DESCRIBE_MAX * sizeof *ids);
-	size_t n = 0;
-	while (s && *s && n < DESCRIBE_MAX) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (v > 0)
-			ids[n++] = v;
-		s = *end == ',' ? end + 1 : NULL;
-	}
+	size_t n;
+	int64_t *ids = crm_event_ids(ev, "ids", DESCRIBE_MAX, &n);
 	if (!n)
 		return 0;
 	const char *sql = crm_psprintf(p, "SELECT d.id, d.name, s.name, d.probability FROM deal d "
@@ -163,14 +152,13 @@ int deals_on_search(crm_req *r, crm_event *ev)
 	const char *q = crm_trim(p, crm_event_get(ev, "q"));
 	if (!*q || strlen(q) > 200 || !crm_one_line(q))
 		return 0;
-	char *end;
-	long long id = q[0] == '#' ? strtoll(q + 1, &end, 10) : 0;
+	int64_t id = q[0] == '#' ? crm_id(q + 1) : 0;
 	const char *access = crm_access_sql(r, "d", "deal", CRM_READ);
 	crm_rows *rows;
-	if (id > 0 && !*end) {
+	if (id) {
 		const char *sql = crm_psprintf(p, "SELECT d.id, d.name, s.name, d.probability, 1 FROM deal d "
 						  "JOIN deal_stage s ON s.id = d.stage_id WHERE d.id = ? AND %s", access);
-		rows = crm_db_query(r, sql, "ii", (int64_t)id, crm_req_user(r));
+		rows = crm_db_query(r, sql, "ii", id, crm_req_user(r));
 	} else {
 		const char *like = crm_like_prefix(p, q);
 		const char *sql = crm_psprintf(p, "SELECT d.id, d.name, s.name, d.probability, IF(d.name = ?, 1, 0) AS exact "

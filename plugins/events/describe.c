@@ -1,6 +1,5 @@
 /* Events as other plugins show and pick them: "event.describe" (a task's linked event,
  * read live) and "event.search" (what a user typed into an event field, for crm_pick). */
-#include <stdlib.h>
 #include <string.h>
 #include "events.h"
 
@@ -34,18 +33,8 @@ static void answer(crm_req *r, crm_event *ev, const crm_rows *rows, bool with_ex
 int events_on_describe(crm_req *r, crm_event *ev)
 {
 	crm_pool *p = crm_req_pool(r);
-	const char *s = crm_event_get(ev, "ids");
-	int64_t *ids = crm_palloc(p, DESCRIBE_MAX * sizeof *ids);
-	size_t n = 0;
-	while (s && *s && n < DESCRIBE_MAX) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (v > 0)
-			ids[n++] = v;
-		s = *end == ',' ? end + 1 : NULL;
-	}
+	size_t n;
+	int64_t *ids = crm_event_ids(ev, "ids", DESCRIBE_MAX, &n);
 	if (!n)
 		return 0;
 	const char *sql = crm_psprintf(p, "SELECT " DESCRIBE_COLUMNS " FROM event_item e WHERE e.id IN "
@@ -68,13 +57,12 @@ int events_on_search(crm_req *r, crm_event *ev)
 	if (!*q || strlen(q) > 200 || !crm_one_line(q) || event_chars(q) < 0)
 		return 0;
 	const char *access = crm_access_sql(r, "e", "event", CRM_READ);
-	char *end;
-	long long id = q[0] == '#' ? strtoll(q + 1, &end, 10) : 0;
+	int64_t id = q[0] == '#' ? crm_id(q + 1) : 0;
 	crm_rows *rows;
-	if (id > 0 && !*end) {
+	if (id) {
 		const char *sql = crm_psprintf(p, "SELECT " DESCRIBE_COLUMNS ", 1 FROM event_item e WHERE e.id = ? AND %s",
 					       access);
-		rows = crm_db_query(r, sql, "ii", (int64_t)id, crm_req_user(r));
+		rows = crm_db_query(r, sql, "ii", id, crm_req_user(r));
 	} else {
 		/* The name index serves a prefix. */
 		const char *like = crm_like_prefix(p, q);

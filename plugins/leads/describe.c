@@ -1,6 +1,5 @@
 /* Leads as other plugins show and pick them: "lead.describe" (a task's linked lead, read
  * live) and "lead.search" (what a user typed into a lead field, for crm_pick). */
-#include <stdlib.h>
 #include <string.h>
 #include "leads.h"
 
@@ -35,18 +34,8 @@ static void answer(crm_req *r, crm_event *ev, const crm_rows *rows, bool with_ex
 int leads_on_describe(crm_req *r, crm_event *ev)
 {
 	crm_pool *p = crm_req_pool(r);
-	const char *s = crm_event_get(ev, "ids");
-	int64_t *ids = crm_palloc(p, DESCRIBE_MAX * sizeof *ids);
-	size_t n = 0;
-	while (s && *s && n < DESCRIBE_MAX) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (end == s)
-			break;
-		if (v > 0)
-			ids[n++] = v;
-		s = *end == ',' ? end + 1 : NULL;
-	}
+	size_t n;
+	int64_t *ids = crm_event_ids(ev, "ids", DESCRIBE_MAX, &n);
 	if (!n)
 		return 0;
 	const char *sql = crm_psprintf(p, "SELECT " DESCRIBE_COLUMNS " FROM " DESCRIBE_FROM " WHERE " LEADS_IN_IDS
@@ -68,11 +57,10 @@ int leads_on_search(crm_req *r, crm_event *ev)
 	if (!*q || strlen(q) > 200 || !crm_one_line(q))
 		return 0;
 	const char *where, *exact, *key;
-	char *end;
-	long long id = q[0] == '#' ? strtoll(q + 1, &end, 10) : 0;
-	if (id > 0 && !*end) {
+	int64_t id = q[0] == '#' ? crm_id(q + 1) : 0;
+	if (id) {
 		where = "l.id = ?";
-		key = crm_psprintf(p, "%lld", id);
+		key = crm_psprintf(p, "%lld", (long long)id);
 		exact = "1";
 	} else if (strchr(q, '@')) {
 		where = "l.email = ?";

@@ -14,6 +14,9 @@ crm_event *crm_event_new(crm_req *r, const char *name, const char *entity, int64
 void crm_event_set(crm_event *ev, const char *key, const char *value);
 /* Read an argument, or NULL. */
 const char *crm_event_get(const crm_event *ev, const char *key);
+/* The distinct positive ids of the comma list in argument key, at most max, in their order
+ * (anything else between the commas is passed over); *n tells how many. Never NULL. */
+int64_t *crm_event_ids(const crm_event *ev, const char *key, size_t max, size_t *n);
 const char *crm_event_name(const crm_event *ev);
 const char *crm_event_entity(const crm_event *ev);
 int64_t crm_event_id(const crm_event *ev);
