@@ -69,10 +69,7 @@ static int page(crm_req *r, const crm_choices_set *set, const crm_choices *l, in
 	}
 	xmlNodePtr f = crm_form(list, l->url);
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", l->add, "text", bad_id ? NULL : typed);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", bad_id ? NULL : error);
+	crm_form_name(f, l->add, bad_id ? NULL : typed, 100, bad_id ? NULL : error);
 	crm_form_submit(f, "core.choices.add");
 	if (error)
 		crm_status(r, 422);
@@ -166,6 +163,29 @@ int crm_choices_rename(crm_req *r, const crm_choices_set *set)
 	return crm_redirect(r, l->url);
 }
 
+int crm_position_swap(crm_req *r, const char *table, const crm_rows *rows, int64_t id, bool up, int64_t first)
+{
+	crm_pool *p = crm_req_pool(r);
+	size_t n = rows->n_rows, at = n;
+	int64_t *order = crm_palloc(p, (n + 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		order[i] = crm_id(crm_rows_get(rows, i, 0));
+		if (order[i] == id)
+			at = i;
+	}
+	if (at < n && (up ? at > 0 : at + 1 < n)) {
+		size_t other = up ? at - 1 : at + 1;
+		int64_t t = order[at];
+		order[at] = order[other];
+		order[other] = t;
+	}
+	const char *sql = crm_psprintf(p, "UPDATE %s SET position = ? WHERE id = ?", table);
+	for (size_t i = 0; i < n; i++)
+		if (crm_db_exec(r, sql, "ii", first + (int64_t)i, order[i]) < 0)
+			return CRM_EDB;
+	return 0;
+}
+
 int crm_choices_move(crm_req *r, const crm_choices_set *set)
 {
 	int rc;
@@ -181,23 +201,8 @@ int crm_choices_move(crm_req *r, const crm_choices_set *set)
 	crm_rows *rows = crm_db_query(r, crm_psprintf(p, "SELECT id FROM %s ORDER BY position, id FOR UPDATE", l->table), "");
 	if (!rows)
 		return CRM_EDB;
-	size_t n = rows->n_rows, at = n;
-	int64_t *order = crm_palloc(p, (n + 1) * sizeof *order);
-	for (size_t i = 0; i < n; i++) {
-		order[i] = crm_id(crm_rows_get(rows, i, 0));
-		if (order[i] == id)
-			at = i;
-	}
-	if (at < n && (up ? at > 0 : at + 1 < n)) {
-		size_t other = up ? at - 1 : at + 1;
-		int64_t t = order[at];
-		order[at] = order[other];
-		order[other] = t;
-	}
-	const char *sql = crm_psprintf(p, "UPDATE %s SET position = ? WHERE id = ?", l->table);
-	for (size_t i = 0; i < n; i++)
-		if (crm_db_exec(r, sql, "ii", (int64_t)i + 1, order[i]) < 0)
-			return CRM_EDB;
+	if (crm_position_swap(r, l->table, rows, id, up, 1) < 0)
+		return CRM_EDB;
 	if (crm_db_commit(r) < 0)
 		return CRM_EDB;
 	return crm_redirect(r, l->url);

@@ -20,6 +20,15 @@ const char *crm_form_error_of(xmlNodePtr errors, const char *field)
 	return NULL;
 }
 
+xmlNodePtr crm_form_name(xmlNodePtr form, const char *label, const char *value, size_t max, const char *error)
+{
+	xmlNodePtr x = crm_form_field(form, "name", label, "text", value);
+	crm_xml_attr(x, "required", "1");
+	crm_xml_attr_int(x, "maxlength", (int64_t)max);
+	crm_xml_attr(x, "error", error);
+	return x;
+}
+
 xmlNodePtr crm_form_option(xmlNodePtr select, const char *value, const char *label)
 {
 	xmlNodePtr o = crm_xml_add(select, "option", label);

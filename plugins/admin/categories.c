@@ -70,10 +70,7 @@ static int list_page(crm_req *r, const char *name, const char *position, const c
 	crm_rows_xml(rows, crm_xml_add(c, "categories", NULL), "category");
 	xmlNodePtr f = crm_form(crm_xml_add(c, "create", NULL), "/admin/categories");
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", "admin.category_name", "text", name);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", name_err);
+	xmlNodePtr x = crm_form_name(f, "admin.category_name", name, 100, name_err);
 	x = crm_form_field(f, "position", "admin.position", "number", position);
 	crm_xml_attr(x, "min", "0");
 	crm_xml_attr(x, "step", "1");
@@ -126,11 +123,7 @@ static int edit_page(crm_req *r, int64_t id, const char *name, const char *posit
 	xmlNodePtr c = admin_page(r, "admin.category", "admin.category_title", "/admin/categories");
 	crm_rows_xml(cat, c, "category");
 	xmlNodePtr f = crm_form(c, category_url(r, id));
-	xmlNodePtr x = crm_form_field(f, "name", "admin.category_name", "text",
-				      name ? name : crm_t(r, crm_rows_get(cat, 0, 2)));
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", name_err);
+	xmlNodePtr x = crm_form_name(f, "admin.category_name", name ? name : crm_t(r, crm_rows_get(cat, 0, 2)), 100, name_err);
 	x = crm_form_field(f, "position", "admin.position", "number", position ? position : crm_rows_get(cat, 0, 4));
 	crm_xml_attr(x, "min", "0");
 	crm_xml_attr(x, "step", "1");

@@ -126,10 +126,7 @@ static bool read_form(crm_req *r, field_form *f, int64_t id, const char *fixed_t
 /* The form's fields; the type is chosen only when creating. */
 static void form_fields(xmlNodePtr form, const field_form *f, bool creating)
 {
-	xmlNodePtr x = crm_form_field(form, "name", "admin.field_name", "text", f->name);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", f->e_name);
+	xmlNodePtr x = crm_form_name(form, "admin.field_name", f->name, 100, f->e_name);
 	if (creating) {
 		x = crm_form_field(form, "type", "admin.field_type", "select", f->type);
 		crm_xml_attr(x, "error", f->e_type);

@@ -58,10 +58,7 @@ static int groups_page(crm_req *r, const char *typed, const char *error)
 	xmlNodePtr c = admin_page(r, "admin.groups", "admin.groups_title", "/admin/groups");
 	xmlNodePtr f = crm_form(crm_xml_add(c, "create", NULL), "/admin/groups");
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", "admin.group_name", "text", typed);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", error);
+	crm_form_name(f, "admin.group_name", typed, 100, error);
 	crm_form_submit(f, "admin.create_group");
 	if (error)
 		admin_form_failed(r, f);

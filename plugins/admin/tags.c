@@ -59,10 +59,7 @@ static int tag_page(crm_req *r, int64_t id, const char *name, const char *name_e
 	crm_xml_attr(info, "uses", crm_rows_get(t, 0, 2));
 
 	xmlNodePtr f = crm_form(crm_xml_add(c, "rename", NULL), tag_url(r, id));
-	xmlNodePtr x = crm_form_field(f, "name", "admin.tag_name", "text", name ? name : crm_rows_get(t, 0, 1));
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", name_err);
+	xmlNodePtr x = crm_form_name(f, "admin.tag_name", name ? name : crm_rows_get(t, 0, 1), 100, name_err);
 	crm_form_submit(f, "admin.rename");
 	if (name_err)
 		admin_form_failed(r, f);

@@ -62,10 +62,7 @@ static void select_options(xmlNodePtr field, const char *const *values, size_t n
 /* The profile fields shared by the new and the edit forms. */
 static void profile_fields(crm_req *r, xmlNodePtr f, const user_form *u, const char *target_role)
 {
-	xmlNodePtr x = crm_form_field(f, "name", "admin.name", "text", u->name);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "200");
-	crm_xml_attr(x, "error", u->e_name);
+	xmlNodePtr x = crm_form_name(f, "admin.name", u->name, 200, u->e_name);
 	x = crm_form_field(f, "email", "admin.email", "email", u->email);
 	crm_xml_attr(x, "maxlength", "254");
 	crm_xml_attr(x, "error", u->e_email);

@@ -139,11 +139,8 @@ static int form_page(crm_req *r, int64_t id, const wf_form *f, const crm_rows *s
 	xmlNodePtr wf = crm_xml_add(c, "webform", NULL);
 	const char *action = id ? crm_psprintf(p, "/contacts/webforms/%lld", (long long)id) : "/contacts/webforms/new";
 	xmlNodePtr form = crm_form(wf, action);
-	xmlNodePtr x = crm_form_field(form, "name", "contacts.webform_name", "text", f->name);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
+	xmlNodePtr x = crm_form_name(form, "contacts.webform_name", f->name, 100, f->e_name);
 	crm_xml_attr(x, "hint", "contacts.webform_name_hint");
-	crm_xml_attr(x, "error", f->e_name);
 	for (size_t i = 0; i < WEBFORM_N_FIELDS; i++) {
 		x = crm_form_field(form, crm_psprintf(p, "f_%s", webform_fields[i]),
 				   crm_psprintf(p, "contacts.webform_f_%s", webform_fields[i]), "select", f->modes[i]);

@@ -42,10 +42,7 @@ static int stages_page(crm_req *r, int64_t bad_id, const char *typed, const char
 	}
 	xmlNodePtr f = crm_form(c, "/deals/stages");
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", "deals.stage_new", "text", bad_id ? NULL : typed);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", bad_id ? NULL : error);
+	xmlNodePtr x = crm_form_name(f, "deals.stage_new", bad_id ? NULL : typed, 100, bad_id ? NULL : error);
 	x = crm_form_field(f, "probability", "deals.probability", "number", bad_id ? NULL : typed_prob);
 	crm_xml_attr(x, "required", "1");
 	crm_xml_attr(x, "min", "0");
@@ -156,7 +153,6 @@ int deals_stage_save(crm_req *r)
 
 int deals_stage_move(crm_req *r)
 {
-	crm_pool *p = crm_req_pool(r);
 	int64_t id;
 	int rc;
 	crm_rows *st = stage(r, &id, &rc);
@@ -172,22 +168,8 @@ int deals_stage_move(crm_req *r)
 	crm_rows *rows = crm_db_query(r, "SELECT id FROM deal_stage WHERE kind = 'open' ORDER BY position, id FOR UPDATE", "");
 	if (!rows)
 		return CRM_EDB;
-	size_t n = rows->n_rows, at = n;
-	int64_t *order = crm_palloc(p, (n + 1) * sizeof *order);
-	for (size_t i = 0; i < n; i++) {
-		order[i] = crm_id(crm_rows_get(rows, i, 0));
-		if (order[i] == id)
-			at = i;
-	}
-	size_t other = up ? at - 1 : at + 1;
-	if (at < n && ((up && at > 0) || (!up && other < n))) {
-		int64_t t = order[at];
-		order[at] = order[other];
-		order[other] = t;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (crm_db_exec(r, "UPDATE deal_stage SET position = ? WHERE id = ?", "ii", (int64_t)i + 1, order[i]) < 0)
-			return CRM_EDB;
+	if (crm_position_swap(r, "deal_stage", rows, id, up, 1) < 0)
+		return CRM_EDB;
 	if (crm_db_commit(r) < 0)
 		return CRM_EDB;
 	return crm_redirect(r, "/deals/stages");

@@ -56,10 +56,7 @@ static int funnels_page(crm_req *r, int64_t bad_id, const char *typed, const cha
 	}
 	xmlNodePtr f = crm_form(c, "/leads/settings/funnels");
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", "leads.funnel_new", "text", bad_id ? NULL : typed);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", bad_id ? NULL : error);
+	crm_form_name(f, "leads.funnel_new", bad_id ? NULL : typed, 100, bad_id ? NULL : error);
 	crm_form_submit(f, "leads.settings_add");
 	if (error)
 		crm_status(r, 422);
@@ -148,10 +145,7 @@ static int funnel_page(crm_req *r, int64_t id, const char *name, int64_t bad_id,
 	}
 	xmlNodePtr f = crm_form(c, crm_psprintf(p, "/leads/settings/funnels/%lld/statuses", (long long)id));
 	crm_xml_attr(f, "class", "inline");
-	xmlNodePtr x = crm_form_field(f, "name", "leads.status_new", "text", bad_id ? NULL : typed);
-	crm_xml_attr(x, "required", "1");
-	crm_xml_attr(x, "maxlength", "100");
-	crm_xml_attr(x, "error", bad_id ? NULL : error);
+	crm_form_name(f, "leads.status_new", bad_id ? NULL : typed, 100, bad_id ? NULL : error);
 	crm_form_submit(f, "leads.settings_add");
 	if (error)
 		crm_status(r, 422);
@@ -186,31 +180,6 @@ int leads_funnel_rename(crm_req *r)
 	return crm_redirect(r, "/leads/settings/funnels");
 }
 
-/* Swap row id with its neighbour among rows (ids in order) and number them afresh from
- * first; table is a constant of this file. */
-static int reorder(crm_req *r, const char *table, const crm_rows *rows, int64_t id, bool up, int64_t first)
-{
-	crm_pool *p = crm_req_pool(r);
-	size_t n = rows->n_rows, at = n;
-	int64_t *order = crm_palloc(p, (n + 1) * sizeof *order);
-	for (size_t i = 0; i < n; i++) {
-		order[i] = crm_id(crm_rows_get(rows, i, 0));
-		if (order[i] == id)
-			at = i;
-	}
-	size_t other = up ? at - 1 : at + 1;
-	if (at < n && ((up && at > 0) || (!up && other < n))) {
-		int64_t t = order[at];
-		order[at] = order[other];
-		order[other] = t;
-	}
-	const char *sql = crm_psprintf(p, "UPDATE %s SET position = ? WHERE id = ?", table);
-	for (size_t i = 0; i < n; i++)
-		if (crm_db_exec(r, sql, "ii", first + (int64_t)i, order[i]) < 0)
-			return CRM_EDB;
-	return 0;
-}
-
 static bool dir_up(crm_req *r)
 {
 	const char *dir = crm_req_form(r, "dir");
@@ -226,7 +195,7 @@ int leads_funnel_move(crm_req *r)
 	if (crm_db_begin(r) < 0)
 		return CRM_EDB;
 	crm_rows *rows = crm_db_query(r, "SELECT id FROM lead_funnel ORDER BY position, id FOR UPDATE", "");
-	if (!rows || reorder(r, "lead_funnel", rows, id, dir_up(r), 1) < 0 || crm_db_commit(r) < 0)
+	if (!rows || crm_position_swap(r, "lead_funnel", rows, id, dir_up(r), 1) < 0 || crm_db_commit(r) < 0)
 		return CRM_EDB;
 	return crm_redirect(r, "/leads/settings/funnels");
 }
@@ -376,7 +345,7 @@ int leads_status_move(crm_req *r)
 		return CRM_EDB;
 	crm_rows *rows = crm_db_query(r, "SELECT id FROM lead_status WHERE funnel_id = ? AND kind = 'open' "
 					 "ORDER BY position, id FOR UPDATE", "i", crm_id(crm_rows_get(st, 0, 0)));
-	if (!rows || reorder(r, "lead_status", rows, id, dir_up(r), 1) < 0 || crm_db_commit(r) < 0)
+	if (!rows || crm_position_swap(r, "lead_status", rows, id, dir_up(r), 1) < 0 || crm_db_commit(r) < 0)
 		return CRM_EDB;
 	return crm_redirect(r, funnel_url(r, st));
 }

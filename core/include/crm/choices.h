@@ -3,7 +3,10 @@
 #ifndef CRM_CHOICES_H
 #define CRM_CHOICES_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include "crm/db.h"
 #include "crm/request.h"
 #include "crm/xml.h"
 
@@ -33,6 +36,10 @@ typedef struct crm_choices_set {
 	/* Adds what the plugin shows above the list (tabs, a hint); may be NULL. */
 	void (*decorate)(crm_req *r, xmlNodePtr content, const crm_choices *list);
 } crm_choices_set;
+
+/* In an open transaction: numbers rows (ids in their order) afresh from first in
+ * table.position (an SQL name), with id swapped with its neighbour above (up) or below. */
+int crm_position_swap(crm_req *r, const char *table, const crm_rows *rows, int64_t id, bool up, int64_t first);
 
 /* GET: the page of the list named by the {list} argument (the only one without it). */
 int crm_choices_page(crm_req *r, const crm_choices_set *set);

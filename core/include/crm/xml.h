@@ -3,6 +3,7 @@
 #define CRM_XML_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
 
@@ -24,6 +25,9 @@ xmlNodePtr crm_form(xmlNodePtr parent, const char *action);
  * returns it for more attributes (required, error, autocomplete, ...). */
 xmlNodePtr crm_form_field(xmlNodePtr form, const char *name, const char *label, const char *type,
 			  const char *value);
+/* A required one-line field "name" of at most max characters, labelled label, holding
+ * value, with its error key (NULL for none). */
+xmlNodePtr crm_form_name(xmlNodePtr form, const char *label, const char *value, size_t max, const char *error);
 /* A submit button labelled with an i18n key. */
 xmlNodePtr crm_form_submit(xmlNodePtr form, const char *label);
 /* Record a per-field error under errors: <error field="field">key</error>. */
