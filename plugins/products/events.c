@@ -2,7 +2,6 @@
  * "product of interest" selects of leads and deals) and "product.describe" (products
  * by id, archived ones too, for the records that name them). One statement each. */
 #include <stdlib.h>
-#include <string.h>
 #include "products.h"
 
 #define COLUMNS "p.id, p.name, p.sku, p.unit, p.price, p.currency, p.tax, p.kind, p.active"
@@ -41,22 +40,10 @@ int products_on_list(crm_req *r, crm_event *ev)
 
 int products_on_describe(crm_req *r, crm_event *ev)
 {
-	const char *list = crm_event_get(ev, "ids");
-	if (!list || !crm_req_user(r) || !crm_req_can(r, "products.view"))
+	if (!crm_req_user(r) || !crm_req_can(r, "products.view"))
 		return 0;
-	int64_t *ids = crm_palloc(crm_req_pool(r), PRODUCTS_EVENT_MAX * sizeof *ids);
-	size_t n = 0;
-	/* Anything but a positive number between the commas is passed over. */
-	for (const char *s = list; *s && n < PRODUCTS_EVENT_MAX;) {
-		char *end;
-		long long v = strtoll(s, &end, 10);
-		if (end != s && v > 0 && (*end == ',' || !*end))
-			ids[n++] = v;
-		s = strchr(s, ',');
-		if (!s)
-			break;
-		s++;
-	}
+	size_t n;
+	int64_t *ids = crm_event_ids(ev, "ids", PRODUCTS_EVENT_MAX, &n);
 	if (!n)
 		return 0;
 	const char *sql = crm_psprintf(crm_req_pool(r),
