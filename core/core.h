@@ -74,6 +74,7 @@ struct crm_req {
 	const char *raw_body;    /* a body that is neither urlencoded nor multipart */
 	size_t raw_len;
 	bool db_failed;          /* a statement found the database gone */
+	bool lock_lost;          /* a deadlock or lock wait timeout: this attempt is over */
 	bool in_tx;
 	/* the answer */
 	int status;
@@ -111,6 +112,8 @@ crm_db *crm_db_open(const crm_config *c, const char *database, char *err, size_t
 void crm_db_close(crm_db *db);
 /* The request's connection, (re)connecting as needed; NULL when the database is down. */
 crm_db *crm_db_get(crm_req *r);
+/* After a lost lock: end what is left of the transaction, so statements run again. */
+void crm_db_lock_reset(crm_req *r);
 /* Run SQL text as it is (migrations only). */
 int crm_db_raw(crm_db *db, const char *sql, char *err, size_t errlen);
 void crm_thread_end(crm_thread *t);

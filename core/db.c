@@ -8,6 +8,7 @@
 #include <string.h>
 #include <mysql.h>
 #include <errmsg.h>
+#include <mysqld_error.h>
 #include "core.h"
 
 #define STMT_CACHE 128
@@ -118,7 +119,8 @@ static bool closed_by_server(MYSQL *my)
 
 crm_db *crm_db_get(crm_req *r)
 {
-	if (r->db_failed)
+	/* After a lost lock the transaction is gone: a statement would run outside it. */
+	if (r->db_failed || r->lock_lost)
 		return NULL;
 	crm_thread *t = r->thread;
 	crm_db **slot = &t->db[r->tenant];
@@ -171,9 +173,12 @@ int crm_db_raw(crm_db *db, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
-/* A failed statement: mark the connection dead when the server went away. */
+/* A failed statement: mark the connection dead when the server went away, the attempt
+ * over when InnoDB gave up a lock (the dispatcher runs the handler again). */
 static void fail(crm_req *r, crm_db *db, unsigned e, const char *what, const char *sql)
 {
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		r->lock_lost = true;
 	crm_log("error", "tenant %s: %s: %u %s [%.200s]", crm_rt.conf->tenants[r->tenant].name,
 		what, e, db->my ? mysql_error(db->my) : "", sql);
 	if (gone(e) || e == 0) {
@@ -448,6 +453,13 @@ int crm_db_commit(crm_req *r)
 	int rc = tx(r, "COMMIT");
 	r->in_tx = false;
 	return rc;
+}
+
+void crm_db_lock_reset(crm_req *r)
+{
+	r->lock_lost = false;
+	if (r->in_tx)
+		crm_db_rollback(r);
 }
 
 int crm_db_rollback(crm_req *r)

@@ -2,6 +2,7 @@
  * CSRF, handler, then the answer; every failure becomes a page, never a crash. */
 #include <string.h>
 #include <time.h>
+#include <sodium.h>
 #include "core.h"
 
 /* The flags a permission was declared with; false when nobody declared it. */
@@ -57,6 +58,38 @@ static void refuse(crm_req *r)
 		return;
 	}
 	crm_error(r, 403, r->locked_out ? "core.no_access" : "core.forbidden");
+}
+
+/* Runs of a handler when InnoDB gives up one of its locks (two requests locking the same
+ * rows in opposite orders): the loser's transaction is rolled back whole, so it can run
+ * again once the winner is through, with what it answered so far undone. */
+#define LOCK_ATTEMPTS 3
+
+static int run_handler(crm_req *r, const crm_route *route, bool *busy)
+{
+	crm_req before = *r;
+	for (int attempt = 1;; attempt++) {
+		int rc = route->handler(r);
+		*busy = r->lock_lost;
+		if (!r->lock_lost)
+			return rc;
+		crm_db_lock_reset(r);
+		if (attempt == LOCK_ATTEMPTS)
+			return rc;
+		crm_log("info", "%s %s: a lock was given up (attempt %d); running again", r->method, r->path, attempt);
+		r->status = before.status;
+		r->page = before.page;
+		r->content = before.content;
+		r->body = before.body;
+		r->body_len = before.body_len;
+		r->content_type = before.content_type;
+		r->headers = before.headers;
+		r->flash = before.flash;
+		r->answered = before.answered;
+		r->import_notes = before.import_notes;
+		struct timespec pause = {0, (long)(1 + randombytes_uniform(20)) * 1000000L};
+		nanosleep(&pause, NULL);
+	}
 }
 
 static int status_of(crm_req *r, int rc)
@@ -119,11 +152,16 @@ void crm_dispatch(crm_req *r)
 				   !(route->flags & CRM_ROUTE_NO_CSRF) && !crm_csrf_ok(r)) {
 				crm_error(r, 403, "core.csrf");
 			} else {
-				int rc = route->handler(r);
+				bool busy;
+				int rc = run_handler(r, route, &busy);
 				/* Its transaction, if any, is over: see crm_plugin_set. */
 				if (r->switched)
 					crm_switches_bump(r->tenant);
-				if (rc < 0 || r->db_failed) {
+				if (busy) {
+					crm_log("error", "%s %s: a lock was given up %d times", r->method, r->path,
+						LOCK_ATTEMPTS);
+					crm_error(r, 503, "core.db_busy");
+				} else if (rc < 0 || r->db_failed) {
 					int st = status_of(r, rc);
 					if (st >= 500)
 						crm_log("error", "%s %s: handler of %s answered %d", r->method,

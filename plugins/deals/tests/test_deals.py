@@ -8,7 +8,9 @@ plugin "qualify" publishes lead.qualified as the leads plugin does."""
 import csv
 import io
 import json
+import os
 import re
+import subprocess
 import threading
 
 import crmtest
@@ -550,6 +552,54 @@ def stages_are_edited_by_admins_only():
     assert admin.get("/deals/stages/%s/delete" % sid).status == 200
     assert admin.post("/deals/stages/%s/delete" % sid, {}).status == 303
     assert sql("SELECT COUNT(*) FROM deal_stage WHERE id = %s" % sid) == [["0"]]
+
+
+@test
+def a_move_that_loses_a_deadlock_is_run_again_and_lands():
+    """Two transactions locking the same board totals in opposite orders: InnoDB rolls the
+    lighter one back. When that is a request, crmd runs its handler again (no 500)."""
+    s, uid = user("dl")
+    (a, _), (b, _) = open_stages()[:2]
+    d1 = deal(s, crmtest.unique("lock one"), stage_id=str(a), budget="100", currency="RUB")
+    deal(s, crmtest.unique("lock two"), stage_id=str(b), budget="100", currency="RUB")
+    vis = row(d1, "visibility")[0]
+    key = "currency = 'RUB' AND owner_id = %d AND visibility = '%s' AND has_users = 0 AND id = 0" % (uid, vis)
+    ballast = crmtest.unique("lock_ballast")
+    sql("CREATE TABLE %s (id INT PRIMARY KEY) ENGINE=InnoDB" % ballast)
+    given_up = crmtest.log_text().count("a lock was given up")
+    other = subprocess.Popen(["mariadb", "--socket=" + os.path.join(crmtest.STATE, "mysql", "mysqld.sock"),
+                              "-u", "root", "-N", "-B", "crm_default"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # Many changed rows make this transaction the heavier one: InnoDB's victim is the move.
+        other.stdin.write("START TRANSACTION; INSERT INTO %s SELECT seq FROM seq_1_to_500;\n"
+                          "UPDATE deal_total SET deals = deals WHERE stage_id = %d AND %s;\n" % (ballast, b, key))
+        other.stdin.flush()
+        crmtest.wait_for(lambda: sql("SELECT COUNT(*) FROM information_schema.INNODB_TRX "
+                                     "WHERE trx_rows_modified >= 500") == [["1"]], what="the other transaction")
+        answer = {}
+        mover = threading.Thread(target=lambda: answer.update(r=move(s, d1, b)))
+        mover.start()
+        crmtest.wait_for(lambda: sql("SELECT COUNT(*) FROM information_schema.INNODB_TRX "
+                                     "WHERE trx_state = 'LOCK WAIT'") == [["1"]], what="the move to wait")
+        other.stdin.write("UPDATE deal_total SET deals = deals WHERE stage_id = %d AND %s;\n" % (a, key))
+        other.stdin.flush()
+        crmtest.wait_for(lambda: crmtest.log_text().count("a lock was given up") > given_up, what="the deadlock")
+        other.stdin.write("COMMIT;\n")
+        other.stdin.close()
+        assert other.wait(timeout=30) == 0, other.stderr.read()
+        mover.join(30)
+    finally:
+        if other.poll() is None:
+            other.kill()
+        sql("DROP TABLE IF EXISTS %s" % ballast)
+    r = answer["r"]
+    assert r.status == 200, (r.status, r.text[:300])
+    assert json.loads(r.text).get("ok"), r.text
+    assert row(d1, "stage_id") == [str(b)]
+    assert sql("SELECT COUNT(*) FROM crm_history WHERE entity = 'deal' AND record_id = %d AND text LIKE '%%→%%'"
+               % d1) == [["1"]]
+    totals_kept("deal", DEAL_KEYS, [uid])
 
 
 if __name__ == "__main__":
