@@ -180,6 +180,9 @@ char *crm_metrics_text(crm_pool *p, size_t *len);
 /* entity.c: what the record services (tags, history, fields, links, merge) share. */
 /* An entity type of an accepted plugin enabled for the request's tenant, or NULL. */
 const crm_entity_type *crm_entity_find(crm_req *r, const char *name);
+/* The type named by a record service's {entity} argument when it exists and the user may
+ * write its record {id} (*id); else NULL with *rc CRM_ENOTFOUND, or CRM_EDB. */
+const crm_entity_type *crm_entity_writable(crm_req *r, int64_t *id, int *rc);
 /* The local URL of record id of type t ("/contacts/12"). */
 const char *crm_entity_url(crm_req *r, const crm_entity_type *t, int64_t id);
 /* Whether s may go into SQL text as a name or a quoted constant: [a-z0-9_], 1..48 bytes. */

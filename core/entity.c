@@ -37,6 +37,21 @@ const crm_entity_type *crm_entity_find(crm_req *r, const char *name)
 	return NULL;
 }
 
+const crm_entity_type *crm_entity_writable(crm_req *r, int64_t *id, int *rc)
+{
+	const crm_entity_type *t = crm_entity_find(r, crm_req_arg(r, "entity"));
+	*id = crm_req_arg_id(r, "id");
+	*rc = CRM_ENOTFOUND;
+	if (!t || *id <= 0)
+		return NULL;
+	int ok = crm_access_check(r, t->table, t->name, *id, CRM_WRITE);
+	if (ok <= 0) {
+		*rc = ok < 0 ? ok : CRM_ENOTFOUND;
+		return NULL;
+	}
+	return t;
+}
+
 const char *crm_entity_url(crm_req *r, const crm_entity_type *t, int64_t id)
 {
 	/* The pattern is the plugin's constant with one %lld (checked here, not trusted). */

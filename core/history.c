@@ -132,14 +132,12 @@ xmlNodePtr crm_history_xml(crm_req *r, const char *entity, int64_t id, xmlNodePt
 /* POST /records/{entity}/{id}/notes: a note from the card's history. */
 int crm_h_record_note(crm_req *r)
 {
-	const char *entity = crm_req_arg(r, "entity");
-	const crm_entity_type *t = crm_entity_find(r, entity);
-	int64_t id = crm_req_arg_id(r, "id");
-	if (!t || id <= 0)
-		return CRM_ENOTFOUND;
-	int ok = crm_access_check(r, t->table, entity, id, CRM_WRITE);
-	if (ok <= 0)
-		return ok < 0 ? ok : CRM_ENOTFOUND;
+	int64_t id;
+	int rc;
+	const crm_entity_type *t = crm_entity_writable(r, &id, &rc);
+	if (!t)
+		return rc;
+	const char *entity = t->name;
 	const char *text = crm_trim(r->pool, crm_req_form(r, "text"));
 	const char *category = crm_req_form(r, "category"), *err = NULL, *chosen = NULL;
 	crm_rows *cats = note_categories(r);

@@ -261,26 +261,23 @@ const char *crm_tags_filter_sql(crm_req *r, const char *alias, const char *entit
 /* POST /records/{entity}/{id}/tags: the card's tag editor. */
 int crm_h_record_tags(crm_req *r)
 {
-	const char *entity = crm_req_arg(r, "entity");
-	const crm_entity_type *t = crm_entity_find(r, entity);
-	int64_t id = crm_req_arg_id(r, "id");
-	if (!t || id <= 0)
-		return CRM_ENOTFOUND;
-	int ok = crm_access_check(r, t->table, entity, id, CRM_WRITE);
-	if (ok <= 0)
-		return ok < 0 ? ok : CRM_ENOTFOUND;
+	int64_t id;
+	int rc;
+	const crm_entity_type *t = crm_entity_writable(r, &id, &rc);
+	if (!t)
+		return rc;
 	const char *names = crm_req_form(r, "tags"), *err = NULL;
 	if (crm_tags_check(r, names ? names : "", &err) < 0) {
 		xmlNodePtr c = crm_page(r, "core.record_tags", "core.tags.title");
 		crm_status(r, 422);
-		if (!crm_tags_xml(r, entity, id, c))
+		if (!crm_tags_xml(r, t->name, id, c))
 			return crm_db_err(r);
 		crm_xml_attr(crm_xml_add(c, "back", NULL), "href", crm_entity_url(r, t, id));
 		return 0;
 	}
-	int rc = crm_db_begin(r);
+	rc = crm_db_begin(r);
 	if (!rc)
-		rc = crm_tags_set(r, entity, id, names ? names : "");
+		rc = crm_tags_set(r, t->name, id, names ? names : "");
 	if (!rc)
 		rc = crm_db_commit(r);
 	if (rc < 0)
