@@ -52,24 +52,6 @@ typedef struct run {
 	int rc;
 } run;
 
-/* "head" then n tuples of cols placeholders each, in statements of 100, 10 and 1
- * tuples: at most three texts are prepared whatever n is. */
-static int insert_chunks(crm_req *r, const char *head, const char *tuple, size_t cols,
-			 const char *const *params, size_t n)
-{
-	static const size_t sizes[] = {100, 10, 1};
-	for (size_t s = 0, at = 0; s < CRM_LEN(sizes); s++) {
-		size_t k = sizes[s];
-		if (n - at < k)
-			continue;
-		const char *sql = crm_db_tuples(r->pool, head, tuple, k);
-		for (; n - at >= k; at += k)
-			if (crm_db_execv(r, sql, params + at * cols, k * cols) < 0)
-				return crm_db_err(r);
-	}
-	return 0;
-}
-
 /* s cut to at most n characters (the report's columns), on a character boundary. */
 static const char *cut(crm_pool *p, const char *s, size_t n)
 {
@@ -229,8 +211,8 @@ static int report(run *u)
 			params[k++] = cut(s->pool, u->partials[i].reason, 96);
 			params[k++] = "1";
 		}
-		int rc = insert_chunks(s, "INSERT IGNORE INTO crm_import_error (import_id, line, field, reason, partial) VALUES ",
-				       "(?, ?, ?, ?, ?)", 5, params, n);
+		int rc = crm_import_insert(s, "INSERT IGNORE INTO crm_import_error (import_id, line, field, reason, "
+					   "partial) VALUES ", "(?, ?, ?, ?, ?)", 5, params, n, NULL, NULL);
 		if (rc < 0)
 			return rc;
 	}
@@ -366,11 +348,9 @@ static void map_columns(run *u, const char *mapping)
 	u->col_field = crm_palloc(p, (u->n_columns + 1) * sizeof *u->col_field);
 	u->col_custom = crm_palloc(p, (u->n_columns + 1) * sizeof *u->col_custom);
 	u->custom = crm_palloc(p, (u->n_columns + 1) * sizeof *u->custom);
-	const char *s = mapping ? mapping : "";
+	const char **targets = crm_import_mapping(p, mapping, u->n_columns);
 	for (size_t i = 0; i < u->n_columns; i++) {
-		size_t k = strcspn(s, "\n");
-		const char *v = crm_pstrndup(p, s, k);
-		s += k + (s[k] == '\n');
+		const char *v = targets[i];
 		u->col_field[i] = u->col_custom[i] = -1;
 		for (size_t f = 0; *v && f < u->imp->n_fields; f++)
 			if (!strcmp(v, u->imp->fields[f].name))

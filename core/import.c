@@ -50,35 +50,15 @@ const char **crm_import_custom_fields(crm_req *r, const char *entity, size_t *n)
 
 /* ===== small helpers ===== */
 
-/* Lower-case ASCII and Russian letters (ё as е) and drop everything else but letters
- * and digits, so that "E-mail" matches "email" and "Телефон" matches "телефон". */
+/* A header as crm_import_fold has it, with only its letters and digits left, so that
+ * "E-mail" matches "email" and "Телефон" matches "телефон". */
 static char *fold(crm_pool *p, const char *s)
 {
-	char *out = crm_palloc(p, strlen(s) + 1), *o = out;
-	const unsigned char *u = (const unsigned char *)s;
-	while (*u) {
-		if (u[0] == 0xD0 && u[1] >= 0x90 && u[1] <= 0x9F) { /* А-П */
-			*o++ = (char)0xD0;
-			*o++ = (char)(u[1] + 0x20);
-			u += 2;
-		} else if (u[0] == 0xD0 && u[1] >= 0xA0 && u[1] <= 0xAF) { /* Р-Я */
-			*o++ = (char)0xD1;
-			*o++ = (char)(u[1] - 0x20);
-			u += 2;
-		} else if ((u[0] == 0xD0 && u[1] == 0x81) || (u[0] == 0xD1 && u[1] == 0x91)) { /* Ё ё */
-			*o++ = (char)0xD0;
-			*o++ = (char)0xB5;
-			u += 2;
-		} else if (*u >= 0x80) {
-			*o++ = (char)*u++;
-		} else if ((*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9')) {
-			*o++ = (char)*u++;
-		} else if (*u >= 'A' && *u <= 'Z') {
-			*o++ = (char)(*u++ + 32);
-		} else {
-			u++;
-		}
-	}
+	const char *f = crm_import_fold(p, s);
+	char *out = crm_palloc(p, strlen(f) + 1), *o = out;
+	for (const unsigned char *u = (const unsigned char *)f; *u; u++)
+		if (*u >= 0x80 || (*u >= 'a' && *u <= 'z') || (*u >= '0' && *u <= '9'))
+			*o++ = (char)*u;
 	*o = 0;
 	return out;
 }
@@ -464,14 +444,13 @@ int crm_h_import_upload(crm_req *r)
 
 /* ===== mapping ===== */
 
-/* The stored mapping as one value per column ("" where none). */
-static const char **split_mapping(crm_req *r, const char *mapping, size_t n)
+const char **crm_import_mapping(crm_pool *p, const char *mapping, size_t n)
 {
-	const char **out = crm_palloc(r->pool, (n + 1) * sizeof *out);
+	const char **out = crm_palloc(p, (n + 1) * sizeof *out);
 	const char *s = mapping ? mapping : "";
 	for (size_t i = 0; i < n; i++) {
 		size_t k = strcspn(s, "\n");
-		out[i] = crm_pstrndup(r->pool, s, k);
+		out[i] = crm_pstrndup(p, s, k);
 		s += k + (s[k] == '\n');
 	}
 	return out;
@@ -654,7 +633,8 @@ int crm_h_import_show(crm_req *r)
 		if (!imp)
 			return rc;
 		size_t n = (size_t)atoll(col(im, "n_columns"));
-		return mapping_page(r, im, imp, split_mapping(r, col(im, "mapping"), n), "skip", "good", NULL, NULL);
+		const char **chosen = crm_import_mapping(r->pool, col(im, "mapping"), n);
+		return mapping_page(r, im, imp, chosen, "skip", "good", NULL, NULL);
 	}
 	if (!strcmp(state, "queued") || !strcmp(state, "running")) {
 		xmlNodePtr c = crm_page(r, "import.progress", "import.title");

@@ -1,5 +1,6 @@
 /* The CSV import service's parts (core-internal): the wizard pages (import.c), the
- * runner in the jobs process (import-run.c) and "export all" (import-export.c). */
+ * runner in the jobs process (import-run.c), "export all" (import-export.c) and what
+ * importers share in their apply (import-apply.c). */
 #ifndef CRM_IMPORTS_H
 #define CRM_IMPORTS_H
 
@@ -15,6 +16,8 @@
 const crm_importer *crm_importer_find(crm_req *r, const char *entity);
 /* The custom fields defined for entity, by name (position order); *n of them. */
 const char **crm_import_custom_fields(crm_req *r, const char *entity, size_t *n);
+/* The stored mapping, one target per column ("" where none): n of them. */
+const char **crm_import_mapping(crm_pool *p, const char *mapping, size_t n);
 /* The core's job: run the oldest queued import of the tenant, if any. */
 int crm_import_job(crm_req *r);
 

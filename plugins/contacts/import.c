@@ -35,17 +35,12 @@ static const crm_import_field fields[N_FIELDS] = {
 	[F_MANAGER] = {"manager", "contacts.import.manager", 0},
 };
 
-/* One row on its way in. */
+/* One row on its way in (the contact it matches is in the row's fate). */
 typedef struct item {
 	contact_in c;
 	int src_email[CONTACT_MAX_ITEMS], src_phone[CONTACT_MAX_ITEMS]; /* field of each item */
 	const char *email_n[CONTACT_MAX_ITEMS], *e164[CONTACT_MAX_ITEMS];
 	const char *company;   /* a person's company, by name */
-	int64_t manager_id;
-	int64_t dup_id;        /* an existing contact it matches */
-	bool dup_write;        /* and the user may write it */
-	bool create;           /* to be inserted */
-	bool update;           /* to update dup_id */
 } item;
 
 /* A name from a list (types, temperatures), as stored and as shown. */
@@ -55,62 +50,6 @@ typedef struct named {
 } named;
 
 /* ===== small helpers ===== */
-
-/* Lower-case ASCII and Russian letters (ё as е), drop blanks, so "Client", "client "
- * compare equal, and "ТЁПЛЫЙ", "теплый". */
-static const char *fold(crm_pool *p, const char *s)
-{
-	char *out = crm_palloc(p, strlen(s) + 1), *o = out;
-	const unsigned char *u = (const unsigned char *)s;
-	while (*u) {
-		if (u[0] == 0xD0 && u[1] >= 0x90 && u[1] <= 0x9F) {
-			*o++ = (char)0xD0;
-			*o++ = (char)(u[1] + 0x20);
-			u += 2;
-		} else if (u[0] == 0xD0 && u[1] >= 0xA0 && u[1] <= 0xAF) {
-			*o++ = (char)0xD1;
-			*o++ = (char)(u[1] - 0x20);
-			u += 2;
-		} else if ((u[0] == 0xD0 && u[1] == 0x81) || (u[0] == 0xD1 && u[1] == 0x91)) { /* Ё ё as е */
-			*o++ = (char)0xD0;
-			*o++ = (char)0xB5;
-			u += 2;
-		} else if (*u >= 'A' && *u <= 'Z') {
-			*o++ = (char)(*u++ + 32);
-		} else if (*u == ' ' || *u == '\t') {
-			u++;
-		} else {
-			*o++ = (char)*u++;
-		}
-	}
-	*o = 0;
-	return out;
-}
-
-/* A JSON string of s (or null) at o; returns the end. */
-static char *jstr(char *o, const char *s)
-{
-	if (!s)
-		return o + sprintf(o, "null");
-	*o++ = '"';
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		if (*c == '"' || *c == '\\') {
-			*o++ = '\\';
-			*o++ = (char)*c;
-		} else if (*c < 0x20) {
-			o += sprintf(o, "\\u%04x", *c);
-		} else {
-			*o++ = (char)*c;
-		}
-	}
-	*o++ = '"';
-	return o;
-}
-
-static size_t jlen(const char *s)
-{
-	return s ? strlen(s) * 6 + 2 : 4;
-}
 
 static const char *num(crm_pool *p, int64_t v)
 {
@@ -139,36 +78,6 @@ static void set_add(crm_pool *p, set *s, const char *v)
 	s->v[s->n++] = v;
 }
 
-/* INSERT "head" with n tuples of cols parameters each, in statements of 100, 10 and 1
- * tuples (three texts to prepare at most). With ids, the new AUTO_INCREMENT ids: a
- * multi-row INSERT takes consecutive ones (innodb_autoinc_lock_mode 0 or 1; step is
- * auto_increment_increment); max_rows 1 inserts row by row where that does not hold. */
-static int insert_rows(crm_req *r, const char *head, const char *tuple, size_t cols,
-		       const char *const *params, size_t n, int64_t *ids, int64_t step, size_t max_rows)
-{
-	static const size_t sizes[] = {100, 10, 1};
-	size_t at = 0;
-	for (size_t s = 0; s < CRM_LEN(sizes); s++) {
-		size_t k = sizes[s];
-		if (k > max_rows || n - at < k)
-			continue;
-		const char *sql = crm_db_tuples(crm_req_pool(r), head, tuple, k);
-		for (; n - at >= k; at += k) {
-			int64_t got = crm_db_execv(r, sql, params + at * cols, k * cols);
-			if (got < 0)
-				return (int)got;
-			if (ids) {
-				if ((size_t)got != k)
-					return CRM_EINTERNAL;
-				int64_t first = crm_db_last_id(r);
-				for (size_t i = 0; i < k; i++)
-					ids[at + i] = first + (int64_t)i * step;
-			}
-		}
-	}
-	return 0;
-}
-
 /* ===== reading a row ===== */
 
 static const char *kind_of(crm_req *r, const char *v, const item *it)
@@ -178,19 +87,19 @@ static const char *kind_of(crm_req *r, const char *v, const item *it)
 		return it->c.name && !it->c.first_name && !it->c.last_name ? "company" : "person";
 	}
 	crm_pool *p = crm_req_pool(r);
-	const char *f = fold(p, v);
+	const char *f = crm_import_fold(p, v);
 	static const char *const persons[] = {"person", "персона", "человек", "физлицо", "контакт", NULL};
 	static const char *const companies[] = {"company", "компания", "организация", "юрлицо", NULL};
-	if (contact_listed(persons, f) || !strcmp(f, fold(p, crm_t(r, "contacts.kind.person"))))
+	if (contact_listed(persons, f) || !strcmp(f, crm_import_fold(p, crm_t(r, "contacts.kind.person"))))
 		return "person";
-	if (contact_listed(companies, f) || !strcmp(f, fold(p, crm_t(r, "contacts.kind.company"))))
+	if (contact_listed(companies, f) || !strcmp(f, crm_import_fold(p, crm_t(r, "contacts.kind.company"))))
 		return "company";
 	return NULL;
 }
 
 static int64_t find_named(crm_pool *p, const named *list, size_t n, const char *v)
 {
-	const char *f = fold(p, v);
+	const char *f = crm_import_fold(p, v);
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(f, list[i].fold) || !strcmp(f, list[i].shown))
 			return list[i].id;
@@ -207,9 +116,9 @@ static named *load_named(crm_req *r, const char *sql, size_t *n)
 	for (size_t i = 0; i < rows->n_rows; i++) {
 		out[i].id = atoll(crm_rows_get(rows, i, 0));
 		out[i].name = crm_rows_get(rows, i, 1);
-		out[i].fold = fold(p, out[i].name);
+		out[i].fold = crm_import_fold(p, out[i].name);
 		/* Seeded names are message keys: match what people see, too. */
-		out[i].shown = fold(p, crm_t(r, out[i].name));
+		out[i].shown = crm_import_fold(p, crm_t(r, out[i].name));
 	}
 	*n = rows->n_rows;
 	return out;
@@ -238,12 +147,6 @@ static const char *field_of(const item *it, const char *form_field)
 	return NULL;
 }
 
-static void refuse(crm_import_row *row, const char *key, int field)
-{
-	row->error = key;
-	row->error_field = field >= 0 ? fields[field].name : NULL;
-}
-
 /* Fill it from row; refuse the row (row->error) when a value is wrong. */
 static int read_row(crm_req *r, crm_import_row *row, item *it, const named *types, size_t n_types,
 		    const named *temps, size_t n_temps, xmlNodePtr errors)
@@ -265,7 +168,7 @@ static int read_row(crm_req *r, crm_import_row *row, item *it, const named *type
 	}
 	c->kind = kind_of(r, v[F_KIND], it);
 	if (!c->kind) {
-		refuse(row, "contacts.kind_invalid", F_KIND);
+		crm_import_refuse(row, "contacts.kind_invalid", &fields[F_KIND]);
 		return 0;
 	}
 	static const int emails[] = {F_EMAIL, F_EMAIL2};
@@ -311,16 +214,16 @@ static int read_row(crm_req *r, crm_import_row *row, item *it, const named *type
 		return 0;
 	}
 	if (v[F_TYPE] && !(c->type_id = find_named(p, types, n_types, v[F_TYPE]))) {
-		refuse(row, "contacts.import.type_unknown", F_TYPE);
+		crm_import_refuse(row, "contacts.import.type_unknown", &fields[F_TYPE]);
 		return 0;
 	}
 	if (v[F_TEMP] && !(c->temperature_id = find_named(p, temps, n_temps, v[F_TEMP]))) {
-		refuse(row, "contacts.import.temperature_unknown", F_TEMP);
+		crm_import_refuse(row, "contacts.import.temperature_unknown", &fields[F_TEMP]);
 		return 0;
 	}
 	const char *err = NULL;
 	if (v[F_TAGS] && crm_tags_check(r, v[F_TAGS], &err) < 0) {
-		refuse(row, err ? err : "contacts.import.tags_invalid", F_TAGS);
+		crm_import_refuse(row, err ? err : "contacts.import.tags_invalid", &fields[F_TAGS]);
 		return 0;
 	}
 	if (!strcmp(c->kind, "person") && v[F_COMPANY])
@@ -334,43 +237,15 @@ static int read_row(crm_req *r, crm_import_row *row, item *it, const named *type
 
 /* ===== lookups for a whole batch ===== */
 
-/* Map each login to its active user's id (refusing unknown ones): one statement. */
-static int managers(crm_req *r, crm_import_batch *b, item *items)
-{
-	crm_pool *p = crm_req_pool(r);
-	set logins = {0};
-	for (size_t i = 0; i < b->n_rows; i++)
-		if (!b->rows[i].error && b->rows[i].values[F_MANAGER])
-			set_add(p, &logins, b->rows[i].values[F_MANAGER]);
-	if (!logins.n)
-		return 0;
-	crm_rows *rows = crm_db_query(r,
-		"SELECT u.id, u.login FROM crm_user u JOIN JSON_TABLE(?, '$[*]' COLUMNS (v VARCHAR(64) "
-		"CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '$')) j ON u.login = j.v WHERE u.active = 1",
-		"s", crm_json_strings(p, logins.v, logins.n));
-	if (!rows)
-		return CRM_EDB;
-	for (size_t i = 0; i < b->n_rows; i++) {
-		const char *login = b->rows[i].error ? NULL : b->rows[i].values[F_MANAGER];
-		if (!login)
-			continue;
-		for (size_t k = 0; k < rows->n_rows && !items[i].manager_id; k++)
-			if (!strcmp(fold(p, crm_rows_get(rows, k, 1)), fold(p, login)))
-				items[i].manager_id = atoll(crm_rows_get(rows, k, 0));
-		if (!items[i].manager_id)
-			refuse(&b->rows[i], "contacts.import.manager_unknown", F_MANAGER);
-	}
-	return 0;
-}
-
 /* Companies named by the person rows to store: those the user may read are linked,
  * the others created (one INSERT per batch). */
-static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step, size_t max_rows)
+static int companies(crm_req *r, crm_import_batch *b, item *items, const crm_import_fate *fate,
+		     const crm_import_autoinc *ai)
 {
 	crm_pool *p = crm_req_pool(r);
 	set names = {0};
 	for (size_t i = 0; i < b->n_rows; i++)
-		if (!b->rows[i].error && items[i].company && (items[i].create || items[i].update))
+		if (!b->rows[i].error && items[i].company && (fate[i].create || fate[i].update))
 			set_add(p, &names, crm_trim(p, items[i].company));
 	if (!names.n)
 		return 0;
@@ -384,13 +259,13 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 		return CRM_EDB;
 	const char **found = crm_palloc(p, (rows->n_rows + 1) * sizeof *found);
 	for (size_t k = 0; k < rows->n_rows; k++)
-		found[k] = fold(p, crm_rows_get(rows, k, 1));
+		found[k] = crm_import_fold(p, crm_rows_get(rows, k, 1));
 	/* New companies, one per name whatever its case. */
 	set missing = {0}, missing_fold = {0};
 	for (size_t i = 0; i < b->n_rows; i++) {
-		if (b->rows[i].error || !items[i].company || (!items[i].create && !items[i].update))
+		if (b->rows[i].error || !items[i].company || (!fate[i].create && !fate[i].update))
 			continue;
-		const char *f = fold(p, crm_trim(p, items[i].company));
+		const char *f = crm_import_fold(p, crm_trim(p, items[i].company));
 		for (size_t k = 0; k < rows->n_rows && !items[i].c.company_id; k++)
 			if (!strcmp(f, found[k]))
 				items[i].c.company_id = atoll(crm_rows_get(rows, k, 0));
@@ -411,16 +286,17 @@ static int companies(crm_req *r, crm_import_batch *b, item *items, int64_t step,
 		params[k * 3 + 2] = owner;
 	}
 	int64_t *ids = crm_palloc(p, missing.n * sizeof *ids);
-	int rc = insert_rows(r, "INSERT INTO contact (kind, name, currency, owner_id) VALUES ", "('company', ?, ?, ?)",
-			     3, params, missing.n, ids, step, max_rows);
+	int rc = crm_import_insert(r, "INSERT INTO contact (kind, name, currency, owner_id) VALUES ",
+				   "('company', ?, ?, ?)", 3, params, missing.n, ids, ai);
 	if (rc == 0)
 		rc = crm_history_add_many(r, "contact", ids, missing.n, "created", missing.v);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < b->n_rows; i++) {
-		if (b->rows[i].error || !items[i].company || items[i].c.company_id || (!items[i].create && !items[i].update))
+		if (b->rows[i].error || !items[i].company || items[i].c.company_id ||
+		    (!fate[i].create && !fate[i].update))
 			continue;
-		const char *f = fold(p, crm_trim(p, items[i].company));
+		const char *f = crm_import_fold(p, crm_trim(p, items[i].company));
 		for (size_t k = 0; k < missing_fold.n && !items[i].c.company_id; k++)
 			if (!strcmp(f, missing_fold.v[k]))
 				items[i].c.company_id = ids[k];
@@ -448,8 +324,9 @@ static int holders(crm_req *r, const char *access, const char *read, const char 
 
 /* The contacts the user may read that share an email or an E.164 number with a row:
  * two statements for the batch (the email and phone indexes). */
-static int duplicates(crm_req *r, crm_import_batch *b, item *items)
+static int duplicates(crm_req *r, crm_import_batch *b, void *batch_items, crm_import_fate *fate)
 {
+	item *items = batch_items;
 	crm_pool *p = crm_req_pool(r);
 	set emails = {0}, phones = {0};
 	for (size_t i = 0; i < b->n_rows; i++) {
@@ -469,6 +346,7 @@ static int duplicates(crm_req *r, crm_import_batch *b, item *items)
 		return CRM_EDB;
 	for (size_t i = 0; i < b->n_rows; i++) {
 		item *it = &items[i];
+		crm_import_fate *f = &fate[i];
 		if (b->rows[i].error)
 			continue;
 		/* The oldest matching contact wins (rows come ordered by id). */
@@ -476,18 +354,18 @@ static int duplicates(crm_req *r, crm_import_batch *b, item *items)
 			for (size_t k = 0; k < it->c.n_emails; k++)
 				if (!strcmp(crm_rows_get(by_email, m, 0), it->email_n[k])) {
 					int64_t id = atoll(crm_rows_get(by_email, m, 1));
-					if (!it->dup_id || id < it->dup_id) {
-						it->dup_id = id;
-						it->dup_write = !strcmp(crm_rows_get(by_email, m, 2), "1");
+					if (!f->dup_id || id < f->dup_id) {
+						f->dup_id = id;
+						f->dup_write = !strcmp(crm_rows_get(by_email, m, 2), "1");
 					}
 				}
 		for (size_t m = 0; by_phone && m < by_phone->n_rows; m++)
 			for (size_t k = 0; k < it->c.n_phones; k++)
 				if (it->e164[k] && !strcmp(crm_rows_get(by_phone, m, 0), it->e164[k])) {
 					int64_t id = atoll(crm_rows_get(by_phone, m, 1));
-					if (!it->dup_id || id < it->dup_id) {
-						it->dup_id = id;
-						it->dup_write = !strcmp(crm_rows_get(by_phone, m, 2), "1");
+					if (!f->dup_id || id < f->dup_id) {
+						f->dup_id = id;
+						f->dup_write = !strcmp(crm_rows_get(by_phone, m, 2), "1");
 					}
 				}
 	}
@@ -495,8 +373,9 @@ static int duplicates(crm_req *r, crm_import_batch *b, item *items)
 }
 
 /* Whether two rows share an email or a number. */
-static bool same_contact(const item *a, const item *b)
+static bool same_contact(const void *rows, size_t i, size_t k)
 {
+	const item *a = &((const item *)rows)[i], *b = &((const item *)rows)[k];
 	for (size_t i = 0; i < a->c.n_emails; i++)
 		for (size_t k = 0; k < b->c.n_emails; k++)
 			if (!strcmp(a->email_n[i], b->email_n[k]))
@@ -508,19 +387,25 @@ static bool same_contact(const item *a, const item *b)
 	return false;
 }
 
+static const crm_import_rules rules = {
+	.find = duplicates,
+	.same = same_contact,
+	.read_only = "contacts.import.duplicate_read_only",
+};
+
 /* ===== storing ===== */
 
 /* Items (emails, phones, the site, the address) of the rows created or updated, those
  * an updated contact already holds left out: one INSERT per table and batch. */
-static int insert_items(crm_req *r, crm_import_batch *b, item *items, const int64_t *ids)
+static int insert_items(crm_req *r, crm_import_batch *b, item *items, const crm_import_fate *fate)
 {
 	crm_pool *p = crm_req_pool(r);
 	/* What updated contacts hold, and where their positions continue. */
 	int64_t *upd = crm_palloc(p, (b->n_rows + 1) * sizeof *upd);
 	size_t n_upd = 0;
 	for (size_t i = 0; i < b->n_rows; i++)
-		if (items[i].update)
-			upd[n_upd++] = items[i].dup_id;
+		if (fate[i].update)
+			upd[n_upd++] = fate[i].dup_id;
 	crm_rows *held = NULL;
 	if (n_upd) {
 		held = crm_db_query(r,
@@ -539,15 +424,16 @@ static int insert_items(crm_req *r, crm_import_batch *b, item *items, const int6
 	size_t ne = 0, np = 0, nl = 0, na = 0;
 	for (size_t i = 0; i < b->n_rows; i++) {
 		item *it = &items[i];
-		if (!it->create && !it->update)
+		bool update = fate[i].update;
+		if (!fate[i].create && !update)
 			continue;
-		const char *cid = num(p, ids[i]);
+		const char *cid = num(p, b->rows[i].id);
 		int pos = 0;
 		bool has_e[CONTACT_MAX_ITEMS] = {0}, has_p[CONTACT_MAX_ITEMS] = {0}, has_l = false, has_a = false;
 		const char *site = it->c.n_links ? crm_trim(p, it->c.links[0]) : NULL;
 		const char *addr = it->c.n_addresses ? crm_trim(p, it->c.addresses[0]) : NULL;
-		for (size_t m = 0; it->update && m < held->n_rows; m++) {
-			if (atoll(crm_rows_get(held, m, 0)) != it->dup_id)
+		for (size_t m = 0; update && m < held->n_rows; m++) {
+			if (atoll(crm_rows_get(held, m, 0)) != fate[i].dup_id)
 				continue;
 			const char *t = crm_rows_get(held, m, 1), *v = crm_rows_get(held, m, 2);
 			int at = atoi(crm_rows_get(held, m, 3));
@@ -589,38 +475,38 @@ static int insert_items(crm_req *r, crm_import_batch *b, item *items, const int6
 	}
 	int rc = 0;
 	if (ne)
-		rc = insert_rows(r, "INSERT INTO contact_email (contact_id, kind, email, position) VALUES ", "(?, ?, ?, ?)",
-				 4, pe, ne / 4, NULL, 1, 100);
+		rc = crm_import_insert(r, "INSERT INTO contact_email (contact_id, kind, email, position) VALUES ",
+				       "(?, ?, ?, ?)", 4, pe, ne / 4, NULL, NULL);
 	if (!rc && np)
-		rc = insert_rows(r, "INSERT INTO contact_phone (contact_id, kind, typed, e164, position) VALUES ",
-				 "(?, ?, ?, ?, ?)", 5, pp, np / 5, NULL, 1, 100);
+		rc = crm_import_insert(r, "INSERT INTO contact_phone (contact_id, kind, typed, e164, position) VALUES ",
+				       "(?, ?, ?, ?, ?)", 5, pp, np / 5, NULL, NULL);
 	if (!rc && nl)
-		rc = insert_rows(r, "INSERT INTO contact_link (contact_id, kind, url, position) VALUES ", "(?, 'site', ?, ?)",
-				 3, pl, nl / 3, NULL, 1, 100);
+		rc = crm_import_insert(r, "INSERT INTO contact_link (contact_id, kind, url, position) VALUES ",
+				       "(?, 'site', ?, ?)", 3, pl, nl / 3, NULL, NULL);
 	if (!rc && na)
-		rc = insert_rows(r, "INSERT INTO contact_address (contact_id, kind, address, position) VALUES ",
-				 "(?, 'work', ?, ?)", 3, pa, na / 3, NULL, 1, 100);
+		rc = crm_import_insert(r, "INSERT INTO contact_address (contact_id, kind, address, position) VALUES ",
+				       "(?, 'work', ?, ?)", 3, pa, na / 3, NULL, NULL);
 	return rc;
 }
 
-/* Managers and tags of the rows stored: one statement per manager, two for the tags. */
-static int managers_and_tags(crm_req *r, crm_import_batch *b, item *items, const int64_t *ids)
+/* The managers of the rows stored (b->rows[i].id set): one statement per manager. */
+static int add_managers(crm_req *r, crm_import_batch *b, const int64_t *managers)
 {
 	crm_pool *p = crm_req_pool(r);
 	int64_t *list = crm_palloc(p, (b->n_rows + 1) * sizeof *list);
 	for (size_t i = 0; i < b->n_rows; i++) {
-		if ((!items[i].create && !items[i].update) || !items[i].manager_id)
+		if (!b->rows[i].id || !managers[i])
 			continue;
-		int64_t m = items[i].manager_id;
+		int64_t m = managers[i];
 		bool seen = false;
 		for (size_t k = 0; k < i && !seen; k++)
-			seen = (items[k].create || items[k].update) && items[k].manager_id == m;
+			seen = b->rows[k].id && managers[k] == m;
 		if (seen)
 			continue;
 		size_t n = 0;
 		for (size_t k = i; k < b->n_rows; k++)
-			if ((items[k].create || items[k].update) && items[k].manager_id == m)
-				list[n++] = ids[k];
+			if (b->rows[k].id && managers[k] == m)
+				list[n++] = b->rows[k].id;
 		int64_t added = crm_db_exec(r, "INSERT IGNORE INTO crm_record_user (entity, record_id, user_id, kind) "
 					   "SELECT 'contact', j.id, ?, 'manager' FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j",
 					"is", m, crm_json_ids(p, list, n));
@@ -631,64 +517,34 @@ static int managers_and_tags(crm_req *r, crm_import_batch *b, item *items, const
 		crm_import_notify(r, m, (size_t)added, "contacts.import.notify_managed",
 				  crm_psprintf(p, "/contacts?manager=%lld", (long long)m));
 	}
-	/* Tags: every row's own names in one go (a file may give each row a tag of its own). */
-	const char **names = crm_palloc(p, (b->n_rows + 1) * sizeof *names);
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_rows; i++) {
-		if ((!items[i].create && !items[i].update) || !b->rows[i].values[F_TAGS])
-			continue;
-		list[n] = ids[i];
-		names[n++] = b->rows[i].values[F_TAGS];
-	}
-	int rc = crm_tags_add_each(r, "contact", list, names, n);
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 /* The contacts matched for update, in one statement: only what a row gives replaces
  * what the contact holds (NULL: keep). A multi-table UPDATE sets its columns in no
  * given order, so the name is computed from the new values, not the updated columns. */
-static int update_contacts(crm_req *r, crm_import_batch *b, item *items)
+static int update_contacts(crm_req *r, crm_import_batch *b, const item *items, const crm_import_fate *fate)
 {
 	crm_pool *p = crm_req_pool(r);
-	size_t cap = 3, n = 0;
-	const char *v[8];
+	crm_import_json *j = crm_import_json_new(r);
 	for (size_t i = 0; i < b->n_rows; i++) {
-		if (!items[i].update)
-			continue;
-		const contact_in *c = &items[i].c;
-		cap += 160 + jlen(c->first_name) + jlen(c->last_name) + jlen(c->name) + jlen(c->job_title) +
-		       jlen(c->currency) + jlen(c->description);
-		n++;
-	}
-	if (!n)
-		return 0;
-	char *json = crm_palloc(p, cap), *o = json;
-	*o++ = '[';
-	for (size_t i = 0, k = 0; i < b->n_rows; i++) {
-		if (!items[i].update)
+		if (!fate[i].update)
 			continue;
 		const contact_in *c = &items[i].c;
 		bool person = !strcmp(c->kind, "person");
-		v[0] = person ? crm_trim(p, c->first_name) : NULL;
-		v[1] = person ? crm_trim(p, c->last_name) : NULL;
-		v[2] = person ? NULL : crm_trim(p, c->name);
-		v[3] = c->job_title ? crm_trim(p, c->job_title) : NULL;
-		v[4] = c->currency && *c->currency ? c->currency : NULL;
-		v[5] = c->description;
-		o += sprintf(o, "%s{\"id\":%lld,\"co\":%lld,\"ty\":%lld,\"te\":%lld,\"fn\":", k++ ? "," : "",
-			     (long long)items[i].dup_id, (long long)c->company_id, (long long)c->type_id,
-			     (long long)c->temperature_id);
-		static const char *const keys[] = {"ln", "nm", "jt", "cu", "de"};
-		o = jstr(o, v[0]);
-		for (size_t f = 0; f < CRM_LEN(keys); f++) {
-			o += sprintf(o, ",\"%s\":", keys[f]);
-			o = jstr(o, v[f + 1]);
-		}
-		*o++ = '}';
+		crm_import_json_next(j, fate[i].dup_id);
+		crm_import_json_int(j, "co", c->company_id);
+		crm_import_json_int(j, "ty", c->type_id);
+		crm_import_json_int(j, "te", c->temperature_id);
+		crm_import_json_str(j, "fn", person ? crm_trim(p, c->first_name) : NULL);
+		crm_import_json_str(j, "ln", person ? crm_trim(p, c->last_name) : NULL);
+		crm_import_json_str(j, "nm", person ? NULL : crm_trim(p, c->name));
+		crm_import_json_str(j, "jt", c->job_title ? crm_trim(p, c->job_title) : NULL);
+		crm_import_json_str(j, "cu", c->currency && *c->currency ? c->currency : NULL);
+		crm_import_json_str(j, "de", c->description);
 	}
-	*o++ = ']';
-	*o = 0;
-	return crm_db_exec(r,
+	const char *json = crm_import_json_text(j);
+	return json && crm_db_exec(r,
 		"UPDATE contact c JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$.id', "
 		"co BIGINT UNSIGNED PATH '$.co', ty BIGINT UNSIGNED PATH '$.ty', te BIGINT UNSIGNED PATH '$.te', "
 		"fn VARCHAR(100) CHARACTER SET utf8mb4 PATH '$.fn', ln VARCHAR(100) CHARACTER SET utf8mb4 PATH '$.ln', "
@@ -705,50 +561,18 @@ static int update_contacts(crm_req *r, crm_import_batch *b, item *items)
 		"s", json) < 0 ? CRM_EDB : 0;
 }
 
-/* History items: "created" with the name on each new contact, as the form files it
- * (params holds the INSERT's 11 values per new contact, the name fourth), and "changed"
- * on each updated one; one statement each per batch. */
-static int history(crm_req *r, crm_import_batch *b, const item *items, const int64_t *ids,
-		   const char *const *params, size_t n_new)
-{
-	crm_pool *p = crm_req_pool(r);
-	const char **texts = crm_palloc(p, (b->n_rows + 1) * sizeof *texts);
-	int64_t *hids = crm_palloc(p, (b->n_rows + 1) * sizeof *hids);
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_rows; i++)
-		if (items[i].create) {
-			hids[n] = ids[i];
-			texts[n] = params[n * 11 + 3];
-			n++;
-		}
-	int rc = n == n_new ? crm_history_add_many(r, "contact", hids, n, "created", texts) : CRM_EINTERNAL;
-	if (rc < 0)
-		return rc;
-	const char *updated = crm_t(r, "contacts.import.history_updated");
-	n = 0;
-	for (size_t i = 0; i < b->n_rows; i++)
-		if (items[i].update) {
-			hids[n] = ids[i];
-			texts[n++] = updated;
-		}
-	return crm_history_add_many(r, "contact", hids, n, "changed", texts);
-}
-
 static int apply(crm_req *r, crm_import_batch *b, int dry)
 {
 	crm_pool *p = crm_req_pool(r);
 	item *items = crm_palloc(p, (b->n_rows + 1) * sizeof *items);
+	crm_import_fate *fate = crm_palloc(p, (b->n_rows + 1) * sizeof *fate);
+	int64_t *managers = crm_palloc(p, (b->n_rows + 1) * sizeof *managers);
 	size_t n_types = 0, n_temps = 0;
 	named *types = load_named(r, "SELECT id, name FROM contact_type", &n_types);
 	named *temps = load_named(r, "SELECT id, name FROM contact_temperature", &n_temps);
-	crm_rows *ai = crm_db_query(r, "SELECT @@innodb_autoinc_lock_mode, @@auto_increment_increment", NULL);
-	if (!types || !temps || !ai)
+	crm_import_autoinc ai;
+	if (!types || !temps || crm_import_autoinc_read(r, &ai) < 0)
 		return CRM_EDB;
-	/* Interleaved auto-increment (lock mode 2, Galera) gives no consecutive ids: rows go
-	 * in one by one there. */
-	size_t max_rows = atoi(crm_rows_get(ai, 0, 0)) == 2 ? 1 : 100;
-	int64_t step = atoll(crm_rows_get(ai, 0, 1));
-	step = step > 0 ? step : 1;
 
 	xmlNodePtr errors = xmlNewNode(NULL, BAD_CAST "errors");
 	int rc = 0;
@@ -757,63 +581,34 @@ static int apply(crm_req *r, crm_import_batch *b, int dry)
 			rc = read_row(r, &b->rows[i], &items[i], types, n_types, temps, n_temps, errors);
 	xmlFreeNode(errors);
 	if (!rc)
-		rc = managers(r, b, items);
-	if (!rc && b->dup_policy != CRM_DUP_CREATE)
-		rc = duplicates(r, b, items);
-	if (rc)
+		rc = crm_import_users(r, b, fields, F_MANAGER, "contacts.import.manager_unknown", managers);
+	if (!rc)
+		rc = crm_import_decide(r, b, fate, &rules, items);
+	if (rc || dry)
 		return rc;
-
-	/* What each row does: create, update, skip or refuse; a row that repeats an earlier
-	 * row of the batch goes with it. */
-	for (size_t i = 0; i < b->n_rows; i++) {
-		item *it = &items[i];
-		crm_import_row *row = &b->rows[i];
-		if (row->error)
-			continue;
-		if (b->dup_policy != CRM_DUP_CREATE && !it->dup_id) {
-			/* A row repeating an earlier row of the batch is that contact again. */
-			for (size_t k = 0; k < i && !it->dup_id; k++)
-				if ((items[k].create || items[k].update) && same_contact(&items[k], it)) {
-					b->skipped++;
-					it->dup_id = -1;
-				}
-			if (it->dup_id < 0)
-				continue;
-		}
-		if (it->dup_id && b->dup_policy == CRM_DUP_SKIP) {
-			b->skipped++;
-		} else if (it->dup_id && b->dup_policy == CRM_DUP_UPDATE) {
-			if (!it->dup_write)
-				refuse(row, "contacts.import.duplicate_read_only", -1);
-			else
-				it->update = true;
-		} else {
-			it->create = true;
-		}
-	}
-	if (dry)
-		return 0;
-	if ((rc = companies(r, b, items, step, max_rows)) < 0)
+	if ((rc = companies(r, b, items, fate, &ai)) < 0)
 		return rc;
 
 	/* New contacts: one multi-row INSERT per 100. */
-	int64_t *ids = crm_palloc(p, (b->n_rows + 1) * sizeof *ids);
 	size_t n_new = 0;
 	for (size_t i = 0; i < b->n_rows; i++)
-		n_new += items[i].create;
+		n_new += fate[i].create;
 	const char **params = crm_palloc(p, (n_new + 1) * 11 * sizeof *params);
+	const char **names = crm_palloc(p, (n_new + 1) * sizeof *names);
 	int64_t *new_ids = crm_palloc(p, (n_new + 1) * sizeof *new_ids);
 	const char *owner = num(p, crm_req_user(r)), *cur = contact_default_currency(r);
-	size_t k = 0;
+	size_t k = 0, j = 0;
 	for (size_t i = 0; i < b->n_rows; i++) {
 		const contact_in *c = &items[i].c;
-		if (!items[i].create)
+		if (!fate[i].create)
 			continue;
 		bool person = !strcmp(c->kind, "person");
+		/* The history files the name as the form does. */
+		names[j++] = contact_display_name(p, c);
 		params[k++] = c->kind;
 		params[k++] = person ? crm_trim(p, c->first_name) : "";
 		params[k++] = person ? crm_trim(p, c->last_name) : "";
-		params[k++] = contact_display_name(p, c);
+		params[k++] = names[j - 1];
 		params[k++] = person && c->company_id ? num(p, c->company_id) : NULL;
 		params[k++] = crm_trim(p, c->job_title);
 		params[k++] = c->type_id ? num(p, c->type_id) : NULL;
@@ -822,34 +617,20 @@ static int apply(crm_req *r, crm_import_batch *b, int dry)
 		params[k++] = c->description;
 		params[k++] = owner;
 	}
-	if (n_new) {
-		rc = insert_rows(r, "INSERT INTO contact (kind, first_name, last_name, name, company_id, job_title, type_id, "
-				    "temperature_id, currency, description, owner_id) VALUES ",
-				 "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 11, params, n_new, new_ids, step, max_rows);
-		if (rc < 0)
-			return rc;
-	}
-	if ((rc = update_contacts(r, b, items)) < 0)
+	if (n_new && (rc = crm_import_insert(r, "INSERT INTO contact (kind, first_name, last_name, name, "
+						"company_id, job_title, type_id, temperature_id, currency, description, "
+						"owner_id) VALUES ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 11, params, n_new,
+					     new_ids, &ai)) < 0)
 		return rc;
-	for (size_t i = 0, j = 0; i < b->n_rows; i++) {
-		if (items[i].create) {
-			ids[i] = new_ids[j++];
-			b->created++;
-		} else if (items[i].update) {
-			ids[i] = items[i].dup_id;
-			b->updated++;
-		}
-		if (items[i].create || items[i].update)
-			b->rows[i].id = ids[i];
-	}
-	if ((rc = insert_items(r, b, items, ids)) < 0 || (rc = history(r, b, items, ids, params, n_new)) < 0)
+	if ((rc = update_contacts(r, b, items, fate)) < 0 ||
+	    (rc = crm_import_stored(r, b, fate, "contact", new_ids, names, "contacts.import.history_updated")) < 0 ||
+	    (rc = insert_items(r, b, items, fate)) < 0 || (rc = add_managers(r, b, managers)) < 0)
 		return rc;
-	return managers_and_tags(r, b, items, ids);
+	/* Every row's own tags in one go (a file may give each row a tag of its own). */
+	return crm_import_tags(r, b, "contact", F_TAGS);
 }
 
 /* ===== export all ===== */
-
-#define EXPORT_PAGE 1000
 
 static const char *const export_header[] = {
 	"id", "kind", "first_name", "last_name", "name", "company", "job_title", "type", "temperature",
@@ -858,12 +639,17 @@ static const char *const export_header[] = {
 	"visibility", "created_at",
 };
 
+/* Seeded list names (type, temperature) are message keys: write what people see. */
+static void export_fix(crm_req *r, const char **cells)
+{
+	for (size_t k = 7; k <= 8; k++)
+		if (cells[k] && !strncmp(cells[k], "contacts.", 9))
+			cells[k] = crm_t(r, cells[k]);
+}
+
 static int export_all(crm_req *r, crm_csv *out)
 {
-	crm_pool *p = crm_req_pool(r);
-	crm_csv_row(out, export_header, CRM_LEN(export_header));
-	/* Keyset pages by id: each page is one statement whatever the table's size. */
-	const char *sql = crm_psprintf(p,
+	const char *sql = crm_psprintf(crm_req_pool(r),
 		"SELECT c.id, c.kind, c.first_name, c.last_name, c.name, co.name, c.job_title, ty.name, te.name, "
 		"(SELECT x.email FROM contact_email x WHERE x.contact_id = c.id ORDER BY x.position, x.id LIMIT 1), "
 		"(SELECT x.email FROM contact_email x WHERE x.contact_id = c.id ORDER BY x.position, x.id LIMIT 1 OFFSET 1), "
@@ -883,27 +669,9 @@ static int export_all(crm_req *r, crm_csv *out)
 		"FROM contact c LEFT JOIN contact co ON co.id = c.company_id "
 		"LEFT JOIN contact_type ty ON ty.id = c.type_id LEFT JOIN contact_temperature te ON te.id = c.temperature_id "
 		"LEFT JOIN crm_user ow ON ow.id = c.owner_id "
-		"WHERE c.id > ? AND %s ORDER BY c.id LIMIT %d",
-		crm_tags_column_sql(r, "c", "contact"), crm_access_sql(r, "c", "contact", CRM_READ), EXPORT_PAGE);
-	const char *cells[CRM_LEN(export_header)];
-	for (int64_t after = 0;;) {
-		crm_rows *rows = crm_db_query(r, sql, "ii", after, crm_req_user(r));
-		if (!rows)
-			return CRM_EDB;
-		for (size_t i = 0; i < rows->n_rows; i++) {
-			for (size_t k = 0; k < CRM_LEN(export_header); k++)
-				cells[k] = crm_rows_get(rows, i, k);
-			/* Seeded list names are message keys: write what people see. */
-			for (size_t k = 7; k <= 8; k++)
-				if (cells[k] && !strncmp(cells[k], "contacts.", 9))
-					cells[k] = crm_t(r, cells[k]);
-			crm_csv_row(out, cells, CRM_LEN(export_header));
-		}
-		if (rows->n_rows < EXPORT_PAGE)
-			break;
-		after = atoll(crm_rows_get(rows, rows->n_rows - 1, 0));
-	}
-	return 0;
+		"WHERE c.id > ? AND %s ORDER BY c.id",
+		crm_tags_column_sql(r, "c", "contact"), crm_access_sql(r, "c", "contact", CRM_READ));
+	return crm_export_rows(r, out, export_header, CRM_LEN(export_header), sql, 0, export_fix);
 }
 
 const crm_importer contacts_importer = {
