@@ -73,4 +73,7 @@ int events_on_describe(crm_req *r, crm_event *ev);
 int events_on_search(crm_req *r, crm_event *ev);
 int events_contact_panel(crm_req *r, int64_t id, xmlNodePtr node);
 
+/* The "export all data" entry for events (export.c); events have no CSV import. */
+extern const crm_importer events_exporter;
+
 #endif

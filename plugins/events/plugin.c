@@ -28,6 +28,7 @@ static const crm_route routes[] = {
 static const crm_permission permissions[] = {
 	{.name = "events.view", .title = "events.perm_view"},
 	{.name = "events.edit", .title = "events.perm_edit"},
+	{.name = "events.export", .title = "events.perm_export"},
 };
 
 static const crm_menu_entry menu[] = {
@@ -60,6 +61,7 @@ static const crm_plugin events = {
 	.entities = entities, .n_entities = CRM_LEN(entities),
 	.panels = panels, .n_panels = CRM_LEN(panels),
 	.subscriptions = subscriptions, .n_subscriptions = CRM_LEN(subscriptions),
+	.importers = &events_exporter, .n_importers = 1,
 };
 
 CRM_PLUGIN(events)

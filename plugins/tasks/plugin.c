@@ -31,6 +31,7 @@ static const crm_permission permissions[] = {
 	{.name = "tasks.view", .title = "tasks.perm_view"},
 	{.name = "tasks.edit", .title = "tasks.perm_edit"},
 	{.name = "tasks.admin", .title = "tasks.perm_admin", .flags = CRM_PERM_ADMINS},
+	{.name = "tasks.export", .title = "tasks.perm_export"},
 };
 
 static const crm_menu_entry menu[] = {
@@ -84,6 +85,7 @@ static const crm_plugin tasks = {
 	.subscriptions = subscriptions, .n_subscriptions = CRM_LEN(subscriptions),
 	.jobs = jobs, .n_jobs = CRM_LEN(jobs),
 	.list_actions = list_actions, .n_list_actions = CRM_LEN(list_actions),
+	.importers = &tasks_exporter, .n_importers = 1,
 };
 
 CRM_PLUGIN(tasks)

@@ -121,4 +121,7 @@ int tasks_on_contact_merged(crm_req *r, crm_event *ev);
 int tasks_on_record_deleted(crm_req *r, crm_event *ev);
 int tasks_remind(crm_req *r);
 
+/* The "export all data" entry for tasks (export.c); tasks have no CSV import. */
+extern const crm_importer tasks_exporter;
+
 #endif

@@ -2,18 +2,22 @@
 the user's time zone, the form's per-field errors, a task's life (card, edit, close and
 reopen from the list, delete), record access, the cards' panel and "task.next", My tasks'
 tabs, filters and paging, the menu's count, the bulk action on contacts (all or nothing),
-notifications, categories and the calendar.
+notifications, categories, the calendar and task.csv in "export all data".
 
 Each test makes its own users (unique logins, English pages) and its own records; the test
 plugin "taskprobe" asks "task.next" for the tests."""
+import csv
 import datetime
 import html
+import io
 import re
 import urllib.parse
+import zipfile
 from zoneinfo import ZoneInfo
 
 import crmtest
 from crmtest import Session, sql, t, test
+from import_helpers import grant, unzip
 
 PASSWORD = "tasks pass 1"
 
@@ -493,6 +497,62 @@ def the_calendar_shows_a_month_and_a_week_in_the_users_zone():
     # Someone else's calendar does not show it.
     other, _ = user(tz=tz)
     assert title not in other.get("/calendar?view=month&date=%s" % day.isoformat()).text
+
+
+def iso_utc(db_text):
+    """A stored UTC time as "export all data" writes it."""
+    return db_text.replace(" ", "T") + "Z" if db_text else ""
+
+
+@test
+def export_all_data_holds_the_tasks_the_user_may_read():
+    a, a_id = user("tea")
+    b, b_id = user("teb")
+    a_login, a_name, b_name = (sql("SELECT login, name FROM crm_user WHERE id = %d" % a_id)[0]
+                               + sql("SELECT name FROM crm_user WHERE id = %d" % b_id)[0])
+    grant(a_login, "core.export")
+    call = sql("SELECT id FROM task_category WHERE name = 'tasks.cat.call'")[0][0]
+    public = contact(b, crmtest.unique("Open"), visibility="public_read")
+    private = contact(b, crmtest.unique("Secret"))
+    # a's own task, closed; b's tasks: one assigned to a, one about b's public contact
+    # (both readable by a through the tasks' own rules), two a may not read.
+    title = crmtest.unique("Позвонить клиенту ")
+    description = 'Первая строка, "вторая"\nтретья'
+    mine = new_task(a, title, category_id=call, due_date="2031-05-20", due_time="18:00", remind="60",
+                    description=description)
+    assert a.post("/tasks/%d/toggle" % mine, {"done": "1"}).status == 303
+    for_a = new_task(b, crmtest.unique("for a "), assignee_id=str(a_id), remind="never")
+    about_public = new_task(b, crmtest.unique("about public "), entity="contact", record="#%d" % public)
+    hidden = new_task(b, crmtest.unique("hidden "))
+    about_private = new_task(b, crmtest.unique("about private "), entity="contact", record="#%d" % private)
+
+    r = a.get("/admin/export/download")
+    assert r.status == 200 and r.header("Content-Type") == "application/zip", r.status
+    text = unzip(r.body)["task.csv"]
+    assert text.splitlines()[0] == ("id,title,category,entity,record_id,due_at,remind_minutes,assignee,done,"
+                                    "closed_at,author,visibility,created_at,updated_at,description"), text[:200]
+    rows = {int(x["id"]): x for x in csv.DictReader(io.StringIO(text))}
+    assert mine in rows and for_a in rows and about_public in rows, sorted(rows)[-10:]
+    assert hidden not in rows and about_private not in rows
+    closed, created, updated = sql("SELECT closed_at, created_at, updated_at FROM task WHERE id = %d" % mine)[0]
+    # Moscow's 18:00 is 15:00 UTC; times are ISO 8601 UTC; the category as the pages show it.
+    assert rows[mine] == {
+        "id": str(mine), "title": title, "category": html.unescape(t("tasks.cat.call")), "entity": "",
+        "record_id": "", "due_at": "2031-05-20T15:00:00Z", "remind_minutes": "60", "assignee": a_name,
+        "done": "1", "closed_at": iso_utc(closed), "author": a_name, "visibility": "private",
+        "created_at": iso_utc(created), "updated_at": iso_utc(updated), "description": description,
+    }, rows[mine]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", rows[mine]["closed_at"]), rows[mine]
+    assert (rows[for_a]["author"], rows[for_a]["assignee"], rows[for_a]["remind_minutes"], rows[for_a]["done"],
+            rows[for_a]["closed_at"]) == (b_name, a_name, "", "0", ""), rows[for_a]
+    assert (rows[about_public]["entity"], rows[about_public]["record_id"]) == ("contact", str(public))
+    # The download is UTF-8 with a BOM, so that spreadsheets read the Russian title.
+    raw = zipfile.ZipFile(io.BytesIO(r.body)).read("task.csv")
+    assert raw.startswith(b"\xef\xbb\xbf") and title.encode("utf-8") in raw
+    # An admin's export has every task.
+    admin, _ = user("teadm", role="admin")
+    every = {int(x["id"]) for x in csv.DictReader(io.StringIO(unzip(admin.get("/admin/export/download").body)["task.csv"]))}
+    assert {mine, for_a, about_public, hidden, about_private} <= every
 
 
 if __name__ == "__main__":
