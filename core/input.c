@@ -128,3 +128,21 @@ const char *crm_url(crm_req *r, const char *path, ...)
 	va_end(ap);
 	return url;
 }
+
+bool crm_email_ok(const char *s)
+{
+	size_t n = strlen(s);
+	const char *at = strchr(s, '@');
+	if (!n || n > 254 || !at || at == s || strchr(at + 1, '@') || !crm_one_line(s) || strpbrk(s, " <>\"(),;:[]\\"))
+		return false;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1] && !strstr(at + 1, "..");
+}
+
+const char *crm_email_norm(crm_pool *p, const char *s)
+{
+	char *e = (char *)crm_trim(p, s);
+	for (char *c = e; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return e;
+}

@@ -1,5 +1,6 @@
 /* Phone numbers as typed and in E.164 (crm/phone.h), read with the tenant's country;
  * the parsing itself is libphonenumber's, behind phone.cc. */
+#include <ctype.h>
 #include <string.h>
 #include "core.h"
 #include "phone-lib.h"
@@ -36,4 +37,26 @@ const char *crm_phone_pretty(crm_req *r, const char *e164)
 	if (!e164 || phone_lib_format(e164, region, 1, out, sizeof out))
 		return e164;
 	return crm_pstrdup(r->pool, out);
+}
+
+bool crm_phone_ok(const char *typed)
+{
+	size_t digits = 0;
+	if (strlen(typed) > 64 || !crm_one_line(typed) || strpbrk(typed, "<>\"\\"))
+		return false;
+	for (const char *c = typed; *c; c++)
+		digits += isdigit((unsigned char)*c) != 0;
+	return digits >= 3 && digits <= 20;
+}
+
+bool crm_phone_like(const char *q)
+{
+	size_t digits = 0;
+	for (const char *s = q; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (!strchr(" +-().", *s))
+			return false;
+	}
+	return digits >= 5;
 }

@@ -55,11 +55,7 @@ typedef struct contact_existing {
 bool contact_listed(const char *const *list, const char *s);
 /* Whether s is NULL, empty or only blanks. */
 bool contact_blank(const char *s);
-/* An email trimmed and lower-cased, as stored and looked up. */
-const char *contact_email_norm(crm_pool *p, const char *s);
-/* Field checks shared with the merge and the lookups. */
-bool contact_email_ok(const char *s);
-bool contact_phone_ok(const char *s);
+/* Whether a site or social link may be kept. */
 bool contact_link_ok(const char *s);
 /* The name lists show: a company's name or "Last First" of a person. */
 const char *contact_display_name(crm_pool *p, const contact_in *c);

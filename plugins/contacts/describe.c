@@ -1,6 +1,5 @@
 /* Contacts as other plugins show them: "contact.describe" (a lead's or a deal's linked
  * contacts, read live) and "contact.search" (what a user typed into a contact field). */
-#include <ctype.h>
 #include <string.h>
 #include "contacts.h"
 
@@ -56,19 +55,6 @@ int contacts_on_describe(crm_req *r, crm_event *ev)
 }
 
 
-/* Whether q reads as a phone number: digits with the usual separators. */
-static bool phone_like(const char *q)
-{
-	size_t digits = 0;
-	for (const char *s = q; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr(" +-().", *s))
-			return false;
-	}
-	return digits >= 5;
-}
-
 /* "contact.search": arg "q" ("#12", an email, a phone as typed, or the start of a name)
  * and optional "kind"; the best SEARCH_MAX the user may read, exact matches first. */
 int contacts_on_search(crm_req *r, crm_event *ev)
@@ -88,9 +74,9 @@ int contacts_on_search(crm_req *r, crm_event *ev)
 		exact = "1";
 	} else if (strchr(q, '@')) {
 		from = "(SELECT contact_id AS id FROM contact_email WHERE email = ?)";
-		a = contact_email_norm(p, q);
+		a = crm_email_norm(p, q);
 		exact = "1";
-	} else if (phone_like(q)) {
+	} else if (crm_phone_like(q)) {
 		from = "(SELECT contact_id AS id FROM contact_phone WHERE e164 = ?)";
 		a = contact_e164(r, q);
 		exact = "1";

@@ -229,7 +229,7 @@ static int read_row(crm_req *r, crm_import_row *row, item *it, const named *type
 	if (!strcmp(c->kind, "person") && v[F_COMPANY])
 		it->company = v[F_COMPANY];
 	for (size_t i = 0; i < c->n_emails; i++)
-		it->email_n[i] = contact_email_norm(p, c->emails[i]);
+		it->email_n[i] = crm_email_norm(p, c->emails[i]);
 	for (size_t i = 0; i < c->n_phones; i++)
 		it->e164[i] = contact_e164(r, crm_trim(p, c->phones[i]));
 	return 0;

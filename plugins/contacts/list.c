@@ -1,7 +1,6 @@
 /* The contacts list: search (name, email, phone in any written form, company), filters,
  * sort and keyset paging, in one statement per page whatever its length; the bulk
  * actions' form around it. The same selection serves the CSV export. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include "contacts.h"
@@ -17,19 +16,6 @@ static void cond(crm_req *r, contact_query *q, const char *c)
 	q->where = crm_psprintf(crm_req_pool(r), "%s AND %s", q->where, c);
 }
 
-
-/* Whether q reads as a phone number: digits with the usual separators. */
-static bool phone_like(const char *q)
-{
-	size_t digits = 0;
-	for (const char *s = q; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr(" +-().", *s))
-			return false;
-	}
-	return digits >= 5;
-}
 
 static const char *id_arg(crm_req *r, const char *name)
 {
@@ -70,8 +56,8 @@ int contacts_query(crm_req *r, contact_query *q, int mode)
 		const char *from = NULL;
 		if (strchr(q->q, '@')) {
 			from = "(SELECT contact_id AS id FROM contact_email WHERE email LIKE ?)";
-			q->fv[q->nf++] = crm_like_prefix(p, contact_email_norm(p, q->q));
-		} else if (phone_like(q->q)) {
+			q->fv[q->nf++] = crm_like_prefix(p, crm_email_norm(p, q->q));
+		} else if (crm_phone_like(q->q)) {
 			/* Any written form finds the number stored in E.164. */
 			const char *e164 = contact_e164(r, q->q);
 			from = "(SELECT contact_id AS id FROM contact_phone WHERE e164 = ?)";

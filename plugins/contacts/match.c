@@ -14,7 +14,7 @@ crm_rows *contact_duplicates(crm_req *r, const contact_in *c, int64_t except_id)
 	size_t ne = 0, np = 0;
 	for (size_t i = 0; i < c->n_emails && i < CONTACT_MAX_ITEMS; i++)
 		if (!contact_blank(c->emails[i]))
-			e[ne++] = contact_email_norm(p, c->emails[i]);
+			e[ne++] = crm_email_norm(p, c->emails[i]);
 	for (size_t i = 0; i < c->n_phones && i < CONTACT_MAX_ITEMS; i++) {
 		const char *x = contact_blank(c->phones[i]) ? NULL : contact_e164(r, crm_trim(p, c->phones[i]));
 		if (x)
@@ -44,7 +44,7 @@ int contacts_on_lookup(crm_req *r, crm_event *ev)
 		key = contact_e164(r, phone);
 		where = "c.id IN (SELECT contact_id FROM contact_phone WHERE e164 = ?)";
 	} else if (email && *email) {
-		key = contact_email_norm(p, email);
+		key = crm_email_norm(p, email);
 		where = "c.id IN (SELECT contact_id FROM contact_email WHERE email = ?)";
 	} else {
 		return 0;

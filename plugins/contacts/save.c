@@ -29,26 +29,6 @@ bool contact_blank(const char *s)
 	return true;
 }
 
-bool contact_email_ok(const char *s)
-{
-	size_t n = strlen(s);
-	const char *at = strchr(s, '@');
-	if (!n || n > 254 || !at || at == s || strchr(at + 1, '@') || !crm_one_line(s) || strpbrk(s, " <>\"(),;:[]\\"))
-		return false;
-	const char *dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1] && !strstr(at + 1, "..");
-}
-
-bool contact_phone_ok(const char *s)
-{
-	size_t digits = 0;
-	if (strlen(s) > 64 || !crm_one_line(s) || strpbrk(s, "<>\"\\"))
-		return false;
-	for (const char *c = s; *c; c++)
-		digits += isdigit((unsigned char)*c) != 0;
-	return digits >= 3 && digits <= 20;
-}
-
 bool contact_link_ok(const char *s)
 {
 	if (!*s || crm_utf8_chars(s) > 500 || !crm_one_line(s) || strpbrk(s, " \"<>\\"))
@@ -133,7 +113,7 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_emails && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->emails[i]))
 			continue;
-		if (!contact_email_ok(crm_trim(p, c->emails[i])))
+		if (!crm_email_ok(crm_trim(p, c->emails[i])))
 			error(errors, crm_psprintf(p, "email_%zu", i), "contacts.email_invalid", &n);
 		if (c->email_kinds[i] && *c->email_kinds[i] && !contact_listed(contact_email_kinds, c->email_kinds[i]))
 			error(errors, crm_psprintf(p, "email_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -141,7 +121,7 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	for (size_t i = 0; i < c->n_phones && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->phones[i]))
 			continue;
-		if (!contact_phone_ok(crm_trim(p, c->phones[i])))
+		if (!crm_phone_ok(crm_trim(p, c->phones[i])))
 			error(errors, crm_psprintf(p, "phone_%zu", i), "contacts.phone_invalid", &n);
 		if (c->phone_kinds[i] && *c->phone_kinds[i] && !contact_listed(contact_phone_kinds, c->phone_kinds[i]))
 			error(errors, crm_psprintf(p, "phone_kind_%zu", i), "contacts.kind_unknown", &n);
@@ -166,14 +146,6 @@ int contact_check(crm_req *r, const contact_in *c, xmlNodePtr errors)
 	return n;
 }
 
-const char *contact_email_norm(crm_pool *p, const char *s)
-{
-	char *e = (char *)crm_trim(p, s);
-	for (char *c = e; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	return e;
-}
-
 const char *contact_display_name(crm_pool *p, const contact_in *c)
 {
 	if (c->kind && !strcmp(c->kind, "person"))
@@ -193,7 +165,7 @@ int contact_insert_items(crm_req *r, int64_t id, const contact_in *c, const cont
 	for (size_t i = 0; i < c->n_emails && i < CONTACT_MAX_ITEMS; i++) {
 		if (contact_blank(c->emails[i]))
 			continue;
-		const char *e = contact_email_norm(p, c->emails[i]);
+		const char *e = crm_email_norm(p, c->emails[i]);
 		if (skip && contact_listed(skip->emails, e))
 			continue;
 		if (crm_db_exec(r, "INSERT INTO contact_email (contact_id, kind, email, position) VALUES (?, ?, ?, ?)",

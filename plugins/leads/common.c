@@ -1,7 +1,6 @@
 /* Small helpers every leads page uses: input, URLs, JSON answers, loading a lead
  * within the user's reach, funnels and statuses, and other plugins' records through
  * their events. */
-#include <ctype.h>
 #include <string.h>
 #include "leads.h"
 
@@ -10,46 +9,6 @@ const char *const lead_visibilities[] = {CRM_VIS_PRIVATE, CRM_VIS_PUBLIC_READ, C
 const char *lead_id_text(crm_req *r, int64_t v)
 {
 	return v ? crm_psprintf(crm_req_pool(r), "%lld", (long long)v) : "";
-}
-
-const char *lead_email_norm(crm_pool *p, const char *s)
-{
-	char *e = (char *)crm_trim(p, s);
-	for (char *c = e; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	return e;
-}
-
-bool lead_email_ok(const char *s)
-{
-	size_t n = strlen(s);
-	const char *at = strchr(s, '@');
-	if (!n || n > 254 || !at || at == s || strchr(at + 1, '@') || !crm_one_line(s) || strpbrk(s, " <>\"(),;:[]\\"))
-		return false;
-	const char *dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1] && !strstr(at + 1, "..");
-}
-
-bool lead_phone_ok(const char *s)
-{
-	size_t digits = 0;
-	if (strlen(s) > 64 || !crm_one_line(s) || strpbrk(s, "<>\"\\"))
-		return false;
-	for (const char *c = s; *c; c++)
-		digits += isdigit((unsigned char)*c) != 0;
-	return digits >= 3 && digits <= 20;
-}
-
-bool lead_phone_like(const char *q)
-{
-	size_t digits = 0;
-	for (const char *s = q; *s; s++) {
-		if (isdigit((unsigned char)*s))
-			digits++;
-		else if (!strchr(" +-().", *s))
-			return false;
-	}
-	return digits >= 5;
 }
 
 

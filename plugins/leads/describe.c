@@ -64,9 +64,9 @@ int leads_on_search(crm_req *r, crm_event *ev)
 		exact = "1";
 	} else if (strchr(q, '@')) {
 		where = "l.email = ?";
-		key = lead_email_norm(p, q);
+		key = crm_email_norm(p, q);
 		exact = "1";
-	} else if (lead_phone_like(q)) {
+	} else if (crm_phone_like(q)) {
 		where = "l.phone_e164 = ?";
 		key = crm_phone_e164(r, q, NULL);
 		exact = "1";

@@ -19,7 +19,7 @@ int leads_on_find(crm_req *r, crm_event *ev)
 		key = crm_phone_e164(r, phone, NULL);
 		col = "l.phone_e164";
 	} else if (email && *email) {
-		key = lead_email_norm(p, email);
+		key = crm_email_norm(p, email);
 		col = "l.email";
 	} else {
 		return 0;
@@ -79,7 +79,7 @@ int leads_on_create(crm_req *r, crm_event *ev)
 		return 0;
 	}
 	const char *name = crm_trim(p, crm_event_get(ev, "name")), *phone = crm_trim(p, crm_event_get(ev, "phone"));
-	const char *email = lead_email_norm(p, crm_event_get(ev, "email"));
+	const char *email = crm_email_norm(p, crm_event_get(ev, "email"));
 	const char *source = crm_trim(p, crm_event_get(ev, "source")), *desc = crm_event_get(ev, "description");
 	const char *funnel_arg = crm_trim(p, crm_event_get(ev, "funnel_id"));
 	if (!*name)
@@ -92,11 +92,11 @@ int leads_on_create(crm_req *r, crm_event *ev)
 		crm_event_veto(ev, "leads.too_long_255");
 		return 0;
 	}
-	if (*phone && !lead_phone_ok(phone)) {
+	if (*phone && !crm_phone_ok(phone)) {
 		crm_event_veto(ev, "leads.phone_invalid");
 		return 0;
 	}
-	if (*email && !lead_email_ok(email)) {
+	if (*email && !crm_email_ok(email)) {
 		crm_event_veto(ev, "leads.email_invalid");
 		return 0;
 	}

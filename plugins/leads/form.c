@@ -122,7 +122,7 @@ static int read_form(crm_req *r, lead_form *f, const crm_rows *stored)
 	f->company_opts = detached(r, "field");
 	f->name = crm_input(r, "name");
 	f->phone = crm_input(r, "phone");
-	f->email = lead_email_norm(p, crm_req_form(r, "email"));
+	f->email = crm_email_norm(p, crm_req_form(r, "email"));
 	f->description = crm_req_form(r, "description");
 	f->budget_typed = crm_input(r, "budget");
 	f->currency = crm_input(r, "currency");
@@ -138,9 +138,9 @@ static int read_form(crm_req *r, lead_form *f, const crm_rows *stored)
 		add_error(f, "name", "leads.name_required");
 	else if (crm_utf8_chars(f->name) > 255 || !crm_one_line(f->name))
 		add_error(f, "name", "leads.too_long_255");
-	if (*f->phone && !lead_phone_ok(f->phone))
+	if (*f->phone && !crm_phone_ok(f->phone))
 		add_error(f, "phone", "leads.phone_invalid");
-	if (*f->email && !lead_email_ok(f->email))
+	if (*f->email && !crm_email_ok(f->email))
 		add_error(f, "email", "leads.email_invalid");
 	if (f->description && crm_utf8_chars(f->description) > 10000)
 		add_error(f, "description", "leads.too_long_10000");

@@ -77,11 +77,11 @@ static void read_row(crm_req *r, crm_import_row *row, item *it, const crm_rows *
 		return crm_import_refuse(row, v[F_STATUS] ? "leads.import.status_unknown" : "leads.funnel_required",
 					 &fields[F_STATUS]);
 	it->phone = v[F_PHONE] ? v[F_PHONE] : "";
-	if (*it->phone && !lead_phone_ok(it->phone))
+	if (*it->phone && !crm_phone_ok(it->phone))
 		return crm_import_refuse(row, "leads.phone_invalid", &fields[F_PHONE]);
 	it->e164 = *it->phone ? crm_phone_e164(r, it->phone, NULL) : NULL;
-	it->email = v[F_EMAIL] ? lead_email_norm(p, v[F_EMAIL]) : "";
-	if (*it->email && !lead_email_ok(it->email))
+	it->email = v[F_EMAIL] ? crm_email_norm(p, v[F_EMAIL]) : "";
+	if (*it->email && !crm_email_ok(it->email))
 		return crm_import_refuse(row, "leads.email_invalid", &fields[F_EMAIL]);
 	if (v[F_SOURCE]) {
 		for (size_t i = 0; i < sources->n_rows && !it->source_id; i++)

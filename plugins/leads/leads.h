@@ -24,13 +24,6 @@ extern const char *const lead_visibilities[];
 
 /* v as text ("" for 0). */
 const char *lead_id_text(crm_req *r, int64_t v);
-/* An email trimmed and lower-cased, and whether one looks right. */
-const char *lead_email_norm(crm_pool *p, const char *s);
-bool lead_email_ok(const char *s);
-/* Whether a typed phone number holds only digits and the usual separators. */
-bool lead_phone_ok(const char *s);
-/* Whether q reads as a phone number (digits with separators, 5 digits at least). */
-bool lead_phone_like(const char *q);
 /* A list name as people see it: seeded names are catalog keys. */
 const char *lead_label(crm_req *r, const char *name);
 /* A JSON string literal of s, in the pool. */

@@ -70,8 +70,8 @@ int leads_query(crm_req *r, lead_query *q, int mode)
 		const char *from;
 		if (strchr(q->q, '@')) {
 			from = "(SELECT id FROM lead WHERE email LIKE ?)";
-			q->fv[q->nf++] = crm_like_prefix(p, lead_email_norm(p, q->q));
-		} else if (lead_phone_like(q->q)) {
+			q->fv[q->nf++] = crm_like_prefix(p, crm_email_norm(p, q->q));
+		} else if (crm_phone_like(q->q)) {
 			const char *e164 = crm_phone_e164(r, q->q, NULL);
 			from = "(SELECT id FROM lead WHERE phone_e164 = ?)";
 			q->fv[q->nf++] = e164 ? e164 : "-";

@@ -98,6 +98,36 @@ static void test_one_line(void **state)
 	assert_int_equal(crm_utf8_chars(NULL), 0);
 }
 
+/* Addresses and numbers as people type them: kept, or refused. */
+static const struct {
+	bool (*check)(const char *);
+	const char *in;
+	bool want;
+} typed_rows[] = {
+	{crm_email_ok, "anna@example.org", true}, {crm_email_ok, "анна@пример.рф", true},
+	{crm_email_ok, "anna@example", false}, {crm_email_ok, "@example.org", false},
+	{crm_email_ok, "a@b@example.org", false}, {crm_email_ok, "an na@example.org", false},
+	{crm_email_ok, "anna@example..org", false}, {crm_email_ok, "anna@.org", false},
+	{crm_email_ok, "anna@example.org.", false}, {crm_email_ok, "<a>@example.org", false},
+	{crm_email_ok, "", false},
+	{crm_phone_ok, "+7 912 345-67-89", true}, {crm_phone_ok, "8 (912) 345-67-89 доб. 12", true},
+	{crm_phone_ok, "12", false}, {crm_phone_ok, "123456789012345678901", false},
+	{crm_phone_ok, "<b>12345</b>", false}, {crm_phone_ok, "123\n456", false},
+	{crm_phone_like, "+7 (912) 345", true}, {crm_phone_like, "12345", true}, {crm_phone_like, "1234", false},
+	{crm_phone_like, "12345a", false}, {crm_phone_like, "Anna", false},
+};
+
+static void test_typed(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < CRM_LEN(typed_rows); i++)
+		if (typed_rows[i].check(typed_rows[i].in) != typed_rows[i].want)
+			fail_msg("typed row %zu: '%s'", i, typed_rows[i].in);
+	crm_pool *p = crm_pool_new();
+	assert_string_equal(crm_email_norm(p, " Anna@Example.ORG "), "anna@example.org");
+	crm_pool_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +136,7 @@ int main(void)
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_one_line),
+		cmocka_unit_test(test_typed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

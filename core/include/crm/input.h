@@ -21,6 +21,11 @@ const char *crm_id_text(crm_req *r, int64_t v);
 /* The distinct positive ids of the body fields named name (a list's ticks), at most max,
  * in their order; *n tells how many. Never NULL. */
 int64_t *crm_input_ids(crm_req *r, const char *name, size_t max, size_t *n);
+/* Whether s is one address of the shape name@domain.tld (at most 254 bytes, one line,
+ * none of the characters an address may not hold unquoted). */
+bool crm_email_ok(const char *s);
+/* s trimmed and lower-cased (ASCII), as addresses are stored and compared; in p. */
+const char *crm_email_norm(crm_pool *p, const char *s);
 /* text as a LIKE pattern for values starting with it ("text%"), %, _ and \ escaped. */
 const char *crm_like_prefix(crm_pool *p, const char *text);
 /* text as a LIKE pattern for values holding it anywhere ("%text%"), escaped the same. */
