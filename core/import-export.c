@@ -10,28 +10,67 @@
 
 #define EXPORT_PAGE 1000
 
-int crm_export_rows(crm_req *r, crm_csv *out, const char *const *header, size_t n, const char *sql, size_t first,
-		    void (*fix)(crm_req *r, const char **cells))
+/* Keyset pages by id: each page is one statement whatever the table's size. */
+static int pages(crm_req *r, const char *sql, int (*each)(crm_req *r, const crm_rows *rows, void *arg), void *arg)
 {
-	crm_csv_row(out, header, n);
-	/* Keyset pages by id: each page is one statement whatever the table's size. */
 	const char *page = crm_psprintf(r->pool, "%s LIMIT %d", sql, EXPORT_PAGE);
-	const char **cells = crm_palloc(r->pool, (n + 1) * sizeof *cells);
 	for (int64_t after = 0;;) {
 		crm_rows *rows = crm_db_query(r, page, "ii", after, r->user);
 		if (!rows)
 			return CRM_EDB;
-		for (size_t i = 0; i < rows->n_rows; i++) {
-			for (size_t k = 0; k < n; k++)
-				cells[k] = crm_rows_get(rows, i, first + k);
-			if (fix)
-				fix(r, cells);
-			crm_csv_row(out, cells, n);
-		}
+		int rc = each(r, rows, arg);
+		if (rc < 0)
+			return rc;
 		if (rows->n_rows < EXPORT_PAGE)
 			return 0;
 		after = atoll(crm_rows_get(rows, rows->n_rows - 1, 0));
 	}
+}
+
+typedef struct cells_page {
+	crm_csv *out;
+	size_t n, first;
+	void (*fix)(crm_req *r, const char **cells);
+	const char **cells;
+} cells_page;
+
+static int write_cells(crm_req *r, const crm_rows *rows, void *arg)
+{
+	cells_page *c = arg;
+	for (size_t i = 0; i < rows->n_rows; i++) {
+		for (size_t k = 0; k < c->n; k++)
+			c->cells[k] = crm_rows_get(rows, i, c->first + k);
+		if (c->fix)
+			c->fix(r, c->cells);
+		crm_csv_row(c->out, c->cells, c->n);
+	}
+	return 0;
+}
+
+int crm_export_rows(crm_req *r, crm_csv *out, const char *const *header, size_t n, const char *sql, size_t first,
+		    void (*fix)(crm_req *r, const char **cells))
+{
+	crm_csv_row(out, header, n);
+	cells_page c = {out, n, first, fix, crm_palloc(r->pool, (n + 1) * sizeof *c.cells)};
+	return pages(r, sql, write_cells, &c);
+}
+
+typedef struct rows_page {
+	crm_csv *out;
+	int (*write)(crm_req *r, const crm_rows *rows, crm_csv *out);
+} rows_page;
+
+static int write_page(crm_req *r, const crm_rows *rows, void *arg)
+{
+	rows_page *w = arg;
+	return w->write(r, rows, w->out);
+}
+
+int crm_export_pages(crm_req *r, crm_csv *out, const char *sql,
+		     int (*write)(crm_req *r, const crm_rows *rows, crm_csv *out))
+{
+	rows_page w = {out, write};
+	return pages(r, sql, write_page, &w);
 }
 
 static void free_source(void *src)

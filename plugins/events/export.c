@@ -6,8 +6,6 @@
 #include <string.h>
 #include "events.h"
 
-/* Events one statement reads; their participants are read and named before the next. */
-#define EXPORT_PAGE 1000
 /* Ids one "contact.describe" takes at most. */
 #define DESCRIBE_BATCH 500
 
@@ -124,22 +122,11 @@ static int export_all(crm_req *r, crm_csv *out)
 	/* The list's access condition, its one "?" after the keyset's. */
 	const char *sql = crm_psprintf(crm_req_pool(r),
 		"SELECT %s, %s, %s FROM event_item e LEFT JOIN crm_user u ON u.id = e.owner_id "
-		"WHERE e.id > ? AND %s ORDER BY e.id LIMIT %d",
+		"WHERE e.id > ? AND %s ORDER BY e.id",
 		columns, crm_tags_column_sql(r, "e", "event"), columns_after_tags,
-		crm_access_sql(r, "e", "event", CRM_READ), EXPORT_PAGE);
-	/* Paged here, not by crm_export_rows: that writes each row as it reads it, and the
-	 * participants' names are asked once for a whole page. */
-	for (int64_t after = 0;;) {
-		crm_rows *rows = crm_db_query(r, sql, "ii", after, crm_req_user(r));
-		if (!rows)
-			return CRM_EDB;
-		int rc = write_rows(r, rows, out);
-		if (rc < 0)
-			return rc;
-		if (rows->n_rows < EXPORT_PAGE)
-			return 0;
-		after = crm_id(crm_rows_get(rows, rows->n_rows - 1, 0));
-	}
+		crm_access_sql(r, "e", "event", CRM_READ));
+	/* A page at a time: the participants' names are asked once for a whole page. */
+	return crm_export_pages(r, out, sql, write_rows);
 }
 
 /* Events are not imported: this entry only puts event.csv into "export all data". */

@@ -165,6 +165,11 @@ const char *crm_import_json_text(crm_import_json *j);
 int crm_export_rows(crm_req *r, crm_csv *out, const char *const *header, size_t n, const char *sql, size_t first,
 		    void (*fix)(crm_req *r, const char **cells));
 
+/* The same keyset pages of sql for an export_all that writes a page of rows at once
+ * (the linked records of a page named in one call): write gets each page. */
+int crm_export_pages(crm_req *r, crm_csv *out, const char *sql,
+		     int (*write)(crm_req *r, const crm_rows *rows, crm_csv *out));
+
 /* Answer with a zip holding one CSV per importer of the enabled plugins ("export all"),
  * each with only the records the user may read. */
 int crm_export_all(crm_req *r);
