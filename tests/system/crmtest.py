@@ -163,6 +163,19 @@ def user_add(login, password, role="user", name=None, email=None):
     return int(m.group(1))
 
 
+def statements():
+    """Prepared statements the server has run (server-wide: take the least of a few tries)."""
+    return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
+
+
+def field_error(text, name):
+    """The message shown under the form field named name (its id ends "-name"), or None."""
+    for m in re.finditer(r'id="([^"]*)-error">([^<]*)<', text):
+        if m.group(1).endswith("-" + name):
+            return html.unescape(m.group(2))
+    return None
+
+
 def sha256_hex(s):
     return hashlib.sha256(s.encode()).hexdigest()
 

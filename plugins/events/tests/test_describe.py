@@ -5,12 +5,11 @@ neither found nor named; a list of tasks names its events live, at the same cost
 events as for 40.
 
 Each test makes its own users (unique logins, English pages) and its own events."""
-import datetime
-import html
 import re
 
 import crmtest
-from crmtest import Session, sql, t, test
+from crmtest import Session, field_error, sql, statements, t, test
+from linked_tasks import LinkedTasks
 
 PASSWORD = "events pass 1"
 
@@ -32,40 +31,8 @@ def event(s, name, **fields):
     return int(re.fullmatch(r"/events/(\d+)", r.header("Location") or "").group(1))
 
 
-def task_form(title, **fields):
-    data = {"title": title, "category_id": "", "due": "date", "due_time": "18:00", "remind": "60",
-            "assignee_id": "", "description": "", "entity": "event", "record": "",
-            "due_date": (datetime.date.today() + datetime.timedelta(days=3)).isoformat()}
-    data.update(fields)
-    return data
-
-
-def new_task(s, title, expect=303, **fields):
-    """A task through the tasks form: (its id, its record_id) or the response when not 303."""
-    r = s.post("/tasks/new", task_form(title, **fields))
-    if expect != 303:
-        assert r.status == expect, (r.status, r.text[:800])
-        return r
-    assert r.status == 303, (r.status, r.text[:1500])
-    tid, rid = sql("SELECT id, record_id FROM task WHERE title = '%s' ORDER BY id DESC LIMIT 1" % title)[0]
-    return int(tid), rid
-
-
-def field_error(text, name):
-    for m in re.finditer(r'id="([^"]*)-error">([^<]*)<', text):
-        if m.group(1).endswith("-" + name):
-            return html.unescape(m.group(2))
-    return None
-
-
-def record_link(text, eid):
-    """The text of the link to event eid on a tasks page, or None."""
-    m = re.search(r'<a class="task-record" href="/events/%d"[^>]*>([^<]*)</a>' % eid, text)
-    return html.unescape(m.group(1)) if m else None
-
-
-def statements():
-    return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
+TASKS = LinkedTasks("event", "/events")
+new_task, record_link = TASKS.new_task, TASKS.record_link
 
 
 @test

@@ -4,49 +4,15 @@ matches come back as a select; another user's private lead is neither found nor 
 list of tasks names its leads live, at the same cost for 3 leads as for 40.
 
 Each test makes its own users (unique logins, English pages) and its own leads."""
-import datetime
-import html
 import re
 
 import crmtest
-from crmtest import sql, t, test
+from crmtest import field_error, sql, statements, t, test
 from leads_helpers import lead, user
+from linked_tasks import LinkedTasks
 
-
-def task_form(title, **fields):
-    data = {"title": title, "category_id": "", "due": "date", "due_time": "18:00", "remind": "60",
-            "assignee_id": "", "description": "", "entity": "lead", "record": "",
-            "due_date": (datetime.date.today() + datetime.timedelta(days=3)).isoformat()}
-    data.update(fields)
-    return data
-
-
-def new_task(s, title, expect=303, **fields):
-    """A task through the tasks form: (its id, its record_id) or the response when not 303."""
-    r = s.post("/tasks/new", task_form(title, **fields))
-    if expect != 303:
-        assert r.status == expect, (r.status, r.text[:800])
-        return r
-    assert r.status == 303, (r.status, r.text[:1500])
-    tid, rid = sql("SELECT id, record_id FROM task WHERE title = '%s' ORDER BY id DESC LIMIT 1" % title)[0]
-    return int(tid), rid
-
-
-def field_error(text, name):
-    for m in re.finditer(r'id="([^"]*)-error">([^<]*)<', text):
-        if m.group(1).endswith("-" + name):
-            return html.unescape(m.group(2))
-    return None
-
-
-def record_link(text, lid):
-    """The text of the link to lead lid on a tasks page, or None."""
-    m = re.search(r'<a class="task-record" href="/leads/%d"[^>]*>([^<]*)</a>' % lid, text)
-    return html.unescape(m.group(1)) if m else None
-
-
-def statements():
-    return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
+TASKS = LinkedTasks("lead", "/leads")
+new_task, record_link = TASKS.new_task, TASKS.record_link
 
 
 @test
