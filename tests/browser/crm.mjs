@@ -87,3 +87,40 @@ export function expect(cond, message) {
 	if (!cond)
 		throw new Error(message);
 }
+
+// One browser test around body({ browser, page, checks, watch }): a page (options.viewport,
+// options.locale) whose script errors are collected, as are those of the pages body hands
+// to watch; then the check that there were none, a screenshot <name>-failure.png when a
+// check failed, options.after({ checks }) and the browser closed whatever happened, and the
+// exit code.
+export async function browserTest(name, options, body) {
+	const checks = new Checks();
+	const scriptErrors = [];
+	const watch = (p) => {
+		p.on('pageerror', (e) => scriptErrors.push(`${p.url()}: ${e.message}`));
+		return p;
+	};
+	let browser = null;
+	try {
+		browser = await launch();
+		const page = watch(await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 900 },
+			locale: options.locale }));
+		page.setDefaultTimeout(15000);
+		await body({ browser, page, checks, watch });
+		await checks.run('no script errors on the pages visited', async () => {
+			expect(scriptErrors.length === 0, scriptErrors.join('; '));
+		});
+		if (checks.failed)
+			await page.screenshot({ path: artifact(`${name}-failure.png`), fullPage: true }).catch(() => {});
+	} catch (e) {
+		console.log(`not ok - browser test setup: ${String(e?.message ?? e).split('\n')[0]}`);
+		checks.failed++;
+	} finally {
+		if (options.after)
+			await options.after({ checks });
+		if (browser)
+			await browser.close().catch(() => {});
+	}
+	process.exitCode = checks.failed ? 1 : 0;
+}
+

@@ -4,7 +4,7 @@
 // kept in $ARTIFACTS.
 import { deflateSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
-import { BASE, Checks, artifact, expect, launch, logIn, makeUser } from './crm.mjs';
+import { BASE, artifact, browserTest, expect, logIn, makeUser } from './crm.mjs';
 
 // A solid-colour RGB PNG of w x h, made here so the test needs no image files.
 function png(w, h, [r, g, b]) {
@@ -41,20 +41,14 @@ function png(w, h, [r, g, b]) {
 		chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const checks = new Checks();
-const scriptErrors = [];
-let browser = null;
-try {
+await browserTest('contacts', { locale: 'en-US' },
+	async ({ page, checks }) => {
 	const admin = makeUser('browser.contacts', 'Browser Contacts', 'admin');
 	const stamp = Date.now().toString(36);
 	const fieldName = `Favourite city ${stamp}`;
 	const tag = `browser-${stamp}`;
 	const photo = artifact(`contact-photo-${stamp}.png`);
 	writeFileSync(photo, png(400, 600, [32, 120, 200]));
-	browser = await launch();
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (e) => scriptErrors.push(`${page.url()}: ${e.message}`));
 	let cardUrl = null;
 
 	await checks.run('the admin signs in and adds a custom field for contacts', async () => {
@@ -108,18 +102,4 @@ try {
 		expect(await rows.count() === 1, `${await rows.count()} rows for the tag`);
 		expect((await rows.first().innerText()).includes(`Browserova ${stamp}`), 'the row does not name the contact');
 	});
-
-	await checks.run('no script errors on the pages visited', async () => {
-		expect(scriptErrors.length === 0, scriptErrors.join('; '));
-	});
-
-	if (checks.failed)
-		await page.screenshot({ path: artifact('contacts-failure.png'), fullPage: true }).catch(() => {});
-} catch (e) {
-	console.log(`not ok - browser test setup: ${String(e?.message ?? e).split('\n')[0]}`);
-	checks.failed++;
-} finally {
-	if (browser)
-		await browser.close().catch(() => {});
-}
-process.exitCode = checks.failed ? 1 : 0;
+});

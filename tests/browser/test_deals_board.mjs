@@ -3,19 +3,13 @@
 // reload the deal is still there (the move was saved through the JSON endpoint). Then
 // the keyboard way: a card's own form moves it back. Screenshots of the deals board, and
 // of the leads board when that module answers, are kept in $ARTIFACTS.
-import { BASE, Checks, artifact, expect, launch, logIn, makeUser } from './crm.mjs';
+import { BASE, artifact, browserTest, expect, logIn, makeUser } from './crm.mjs';
 
-const checks = new Checks();
-const scriptErrors = [];
-let browser = null;
-try {
+await browserTest('deals-board', { viewport: { width: 1400, height: 900 }, locale: 'en-US' },
+	async ({ page, checks }) => {
 	const stamp = Date.now().toString(36);
 	const name = `Board Tester ${stamp}`;
 	const user = makeUser('browser.deals', name, 'user');
-	browser = await launch();
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (e) => scriptErrors.push(`${page.url()}: ${e.message}`));
 	let boardUrl = null;
 	let stages = [];
 	const deals = [];
@@ -94,18 +88,4 @@ try {
 		if (r && r.status() === 200)
 			await page.screenshot({ path: artifact('leads-board.png'), fullPage: true });
 	});
-
-	await checks.run('no script errors on the pages visited', async () => {
-		expect(scriptErrors.length === 0, scriptErrors.join('; '));
-	});
-
-	if (checks.failed)
-		await page.screenshot({ path: artifact('deals-board-failure.png'), fullPage: true }).catch(() => {});
-} catch (e) {
-	console.log(`not ok - browser test setup: ${String(e?.message ?? e).split('\n')[0]}`);
-	checks.failed++;
-} finally {
-	if (browser)
-		await browser.close().catch(() => {});
-}
-process.exitCode = checks.failed ? 1 : 0;
+});

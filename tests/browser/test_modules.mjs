@@ -1,7 +1,7 @@
 // The Modules page in a real browser: the owner signs in through the form, switches the
 // "home" module off and on again; its menu entry and its route go and come back at once.
 // Screenshots of both states are kept in $ARTIFACTS.
-import { BASE, Checks, artifact, crmctl, expect, launch, logIn, makeUser } from './crm.mjs';
+import { BASE, artifact, browserTest, crmctl, expect, logIn, makeUser } from './crm.mjs';
 
 const MODULES = `${BASE}/admin/modules`;
 const ROW = 'tr[data-plugin="home"]';
@@ -32,15 +32,21 @@ async function status(page, url) {
 	return response?.status();
 }
 
-const checks = new Checks();
-const scriptErrors = [];
-let browser = null, homeOn = true;
-try {
+let homeOn = true;
+// The home module is switched back on whatever happened.
+async function restoreHome({ checks }) {
+	if (homeOn)
+		return;
+	try {
+		crmctl(['plugin', 'enable', 'home']);
+	} catch (e) {
+		console.log(`not ok - restoring the home module: ${e.message}`);
+		checks.failed++;
+	}
+}
+
+await browserTest('modules', { viewport: { width: 1280, height: 800 }, after: restoreHome }, async ({ page, checks }) => {
 	const owner = makeUser('browser.owner', 'Browser Owner', 'owner');
-	browser = await launch();
-	const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (e) => scriptErrors.push(`${page.url()}: ${e.message}`));
 
 	await checks.run('the owner signs in through the login form', async () => {
 		await logIn(page, owner, '/admin/modules');
@@ -86,25 +92,4 @@ try {
 		expect(s === 200, `GET / answered ${s}, not 200`);
 	});
 
-	await checks.run('no script errors on the pages visited', async () => {
-		expect(scriptErrors.length === 0, scriptErrors.join('; '));
-	});
-
-	if (checks.failed)
-		await page.screenshot({ path: artifact('modules-failure.png'), fullPage: true }).catch(() => {});
-} catch (e) {
-	console.log(`not ok - browser test setup: ${String(e?.message ?? e).split('\n')[0]}`);
-	checks.failed++;
-} finally {
-	if (!homeOn) {
-		try {
-			crmctl(['plugin', 'enable', 'home']);
-		} catch (e) {
-			console.log(`not ok - restoring the home module: ${e.message}`);
-			checks.failed++;
-		}
-	}
-	if (browser)
-		await browser.close().catch(() => {});
-}
-process.exitCode = checks.failed ? 1 : 0;
+});

@@ -2,19 +2,13 @@
 // module is not there), creates a task from its Tasks panel with the "in 3 days" preset,
 // finds it back on the card, then closes it with one click in My tasks. Screenshots of
 // the form and of My tasks are kept in $ARTIFACTS.
-import { BASE, Checks, artifact, expect, launch, logIn, makeUser } from './crm.mjs';
+import { BASE, artifact, browserTest, expect, logIn, makeUser } from './crm.mjs';
 
-const checks = new Checks();
-const scriptErrors = [];
-let browser = null;
-try {
+await browserTest('tasks', { locale: 'en-US' },
+	async ({ page, checks }) => {
 	const user = makeUser('browser.tasks', 'Browser Tasks', 'user');
 	const stamp = Date.now().toString(36);
 	const title = `Call back ${stamp}`;
-	browser = await launch();
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (e) => scriptErrors.push(`${page.url()}: ${e.message}`));
 	let cardUrl = null;
 	let entity = 'lead';
 
@@ -74,18 +68,4 @@ try {
 		expect(await page.locator(`[data-panel="tasks.${entity}"] li`, { hasText: title }).count() === 0,
 			'the card still lists the closed task');
 	});
-
-	await checks.run('no script errors on the pages visited', async () => {
-		expect(scriptErrors.length === 0, scriptErrors.join('; '));
-	});
-
-	if (checks.failed)
-		await page.screenshot({ path: artifact('tasks-failure.png'), fullPage: true }).catch(() => {});
-} catch (e) {
-	console.log(`not ok - browser test setup: ${String(e?.message ?? e).split('\n')[0]}`);
-	checks.failed++;
-} finally {
-	if (browser)
-		await browser.close().catch(() => {});
-}
-process.exitCode = checks.failed ? 1 : 0;
+});

@@ -3,20 +3,13 @@
 // code, and a visitor fills it in. The script fetches its time stamp and posts across
 // origins; the answer shows on the page and the contact appears in the CRM's list.
 import { createServer } from 'node:http';
-import { BASE, Checks, artifact, expect, launch, logIn, makeUser } from './crm.mjs';
+import { BASE, artifact, browserTest, expect, logIn, makeUser } from './crm.mjs';
 
-const checks = new Checks();
-const scriptErrors = [];
-let browser = null;
 let site = null;
-try {
+await browserTest('webform', { locale: 'en-US', after: () => site?.close() }, async ({ browser, page, checks, watch }) => {
 	const admin = makeUser('browser.webform', 'Browser Webform', 'admin');
 	const stamp = Date.now().toString(36);
 	const lastName = `Visitor${stamp}`;
-	browser = await launch();
-	const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-	page.setDefaultTimeout(15000);
-	page.on('pageerror', (e) => scriptErrors.push(`${page.url()}: ${e.message}`));
 	let code = null;
 	let formUrl = null;
 
@@ -46,8 +39,7 @@ try {
 	});
 
 	await checks.run('a visitor of the other site sends the form and sees the answer', async () => {
-		const visitor = await browser.newPage({ locale: 'en-US' });
-		visitor.on('pageerror', (e) => scriptErrors.push(`${visitor.url()}: ${e.message}`));
+		const visitor = watch(await browser.newPage({ locale: 'en-US' }));
 		await visitor.goto(`http://127.0.0.1:${site.address().port}/`);
 		// The script fetched a signed time stamp from the CRM (a cross-origin request).
 		await visitor.waitForFunction(() => document.querySelector('input[name="_ts"]').value.includes('.'));
@@ -72,16 +64,4 @@ try {
 			`the list does not show the new contact: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
 	});
 
-	await checks.run('no script errors on the way', async () => {
-		expect(scriptErrors.length === 0, scriptErrors.join(' | '));
-	});
-} catch (e) {
-	console.log(`not ok - the web form browser test could not run: ${e.message}`);
-	checks.failed++;
-} finally {
-	if (browser)
-		await browser.close();
-	if (site)
-		site.close();
-}
-process.exit(checks.failed ? 1 : 0);
+});
