@@ -151,17 +151,8 @@ def lists_show_tags_in_one_statement_and_filter_by_tag():
     cells = re.findall(r'<td class="rec-tags">([^<]*)</td>', r.text)
     assert cells == ["%s, other" % tag] * 3, cells
     # The filter is part of the page's one list statement: the cost does not grow with rows.
-    def cost(path):
-        best = None
-        for _ in range(3):
-            sql("UPDATE crm_session SET last_seen = NOW() WHERE user_id = %d" % uid)
-            before = int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
-            assert s.get(path).status == 200
-            n = int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1]) - before
-            best = n if best is None else min(best, n)
-        return best
-    few = cost("/recs?tag=" + urllib.parse.quote(crmtest.unique("none")))
-    many = cost("/recs?tag=" + urllib.parse.quote(tag))
+    few = crmtest.page_cost(s, uid, "/recs?tag=" + urllib.parse.quote(crmtest.unique("none")))
+    many = crmtest.page_cost(s, uid, "/recs?tag=" + urllib.parse.quote(tag))
     assert few == many, (few, many)
 
 

@@ -5,7 +5,7 @@ import is undone; and the way between the contacts list and the import wizard.""
 import html
 import re
 
-from crmtest import Session, main, sql, t, test, unique
+from crmtest import Session, main, sql, statements, t, test, unique
 from import_helpers import PASSWORD, counts, grant, person, run
 
 
@@ -117,11 +117,6 @@ def an_import_undone_leaves_no_history_and_no_notification():
     assert notifications(m, "contacts.import.notify_managed") == [("1", "/contacts?manager=%d" % m)]
 
 
-def executed():
-    """Prepared statements the server has run so far (every statement of crmd is one)."""
-    return int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
-
-
 @test
 def tags_of_each_row_go_in_without_a_statement_per_row():
     s, login, uid = person("admin")
@@ -129,9 +124,9 @@ def tags_of_each_row_go_in_without_a_statement_per_row():
     rows = ["first_name,last_name,email,tags"]
     for i in range(600):
         rows.append('T%d,Tag%s,t%d.%s@example.com,"own-%d-%s, all-%s"' % (i, tag, i, tag, i, tag, tag))
-    before = executed()
+    before = statements()
     _, page = run(s, ("\n".join(rows) + "\n").encode())
-    spent = executed() - before
+    spent = statements() - before
     assert counts(page.text)["created"] == 600, counts(page.text)
     # Two batches of the runner: a fixed number of statements each, not one per tag.
     assert spent < 300, spent

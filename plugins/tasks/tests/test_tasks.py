@@ -16,7 +16,7 @@ import zipfile
 from zoneinfo import ZoneInfo
 
 import crmtest
-from crmtest import Session, sql, t, test
+from crmtest import Session, page_cost, sql, t, test
 from import_helpers import grant, unzip
 
 PASSWORD = "tasks pass 1"
@@ -372,15 +372,7 @@ def my_tasks_has_tabs_filters_and_keyset_paging_at_a_fixed_cost():
     assert ids + ids2 == want and not nxt2 and prv2
     assert list_ids(s, prv2)[0] == ids
 
-    def cost(path):
-        costs = []
-        for _ in range(3):
-            sql("UPDATE crm_session SET last_seen = NOW() WHERE user_id = %d" % uid)
-            before = int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1])
-            list_ids(s, path)
-            costs.append(int(sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")[0][1]) - before)
-        return min(costs)
-    small, big = cost("/tasks?tab=overdue"), cost("/tasks?tab=upcoming")
+    small, big = page_cost(s, uid, "/tasks?tab=overdue"), page_cost(s, uid, "/tasks?tab=upcoming")
     assert small == big and big <= 16, (small, big)
 
 
