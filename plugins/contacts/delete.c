@@ -17,14 +17,7 @@ int contact_delete(crm_req *r, int64_t id, const char *name, const char **veto)
 	int rc = ask(r, id, name, veto);
 	if (rc < 0)
 		return rc;
-	if (crm_db_begin(r) < 0 || crm_records_forget(r, "contact", id) < 0 ||
-	    crm_db_exec(r, "DELETE FROM contact WHERE id = ?", "i", id) < 0 ||
-	    crm_audit(r, "contact.delete", "contact", id, "name", name, NULL) < 0 || crm_db_commit(r) < 0)
-		return CRM_EDB;
-	crm_event *ev = crm_event_new(r, "contact.deleted", "contact", id);
-	crm_event_set(ev, "name", name);
-	crm_event_publish(r, ev, NULL);
-	return 0;
+	return crm_record_delete(r, "contact", id, "name", name);
 }
 
 /* The refusal: the card's link and the subscriber's reason, status 409. */
@@ -57,13 +50,9 @@ static int delete_step(crm_req *r, bool really)
 		crm_flash(r, "ok", "contacts.deleted");
 		return crm_redirect(r, "/contacts");
 	}
-	crm_pool *p = crm_req_pool(r);
-	xmlNodePtr c = contacts_page(r, "contacts.delete", "contacts.delete_title");
-	xmlNodePtr q = crm_xml_add(c, "confirm", name);
-	crm_xml_attr(q, "action", crm_psprintf(p, "/contacts/%lld/delete", (long long)id));
-	crm_xml_attr(q, "question", strcmp(crm_rows_by(row, 0, "kind"), "company") ? "contacts.confirm_delete"
-										  : "contacts.confirm_delete_company");
-	crm_xml_attr(q, "cancel", crm_psprintf(p, "/contacts/%lld", (long long)id));
+	crm_delete_question(r, contacts_page(r, "contacts.delete", "contacts.delete_title"), "/contacts", id, name,
+			    strcmp(crm_rows_by(row, 0, "kind"), "company") ? "contacts.confirm_delete"
+									   : "contacts.confirm_delete_company");
 	return 0;
 }
 

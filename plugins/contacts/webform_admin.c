@@ -400,12 +400,8 @@ int webform_delete_confirm(crm_req *r)
 	crm_rows *row = load(r, id, &rc);
 	if (!row)
 		return rc;
-	crm_pool *p = crm_req_pool(r);
-	xmlNodePtr c = contacts_page(r, "contacts.webform_delete", "contacts.webform_delete_title");
-	xmlNodePtr confirm = crm_xml_add(c, "confirm", crm_rows_by(row, 0, "name"));
-	crm_xml_attr(confirm, "action", crm_psprintf(p, "/contacts/webforms/%lld/delete", (long long)id));
-	crm_xml_attr(confirm, "question", "contacts.webform_delete_question");
-	crm_xml_attr(confirm, "cancel", crm_psprintf(p, "/contacts/webforms/%lld", (long long)id));
+	crm_delete_question(r, contacts_page(r, "contacts.webform_delete", "contacts.webform_delete_title"),
+			    "/contacts/webforms", id, crm_rows_by(row, 0, "name"), "contacts.webform_delete_question");
 	return 0;
 }
 

@@ -96,9 +96,6 @@ int deals_stage_save(crm_req *r);
 int deals_stage_move(crm_req *r);
 int deals_stage_delete_confirm(crm_req *r);
 int deals_stage_delete(crm_req *r);
-/* Delete deal id (writable, named name) and what the core keeps about it, in a
- * transaction of its own; publishes "deal.deleted". */
-int deal_delete(crm_req *r, int64_t id, const char *name);
 
 /* The contact card's panel (panel.c). */
 int deals_contact_panel(crm_req *r, int64_t id, xmlNodePtr node);

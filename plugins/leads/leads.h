@@ -115,8 +115,6 @@ int leads_export_ids(crm_req *r, const int64_t *ids, size_t n);
 /* The FROM part of a list without a search. */
 extern const char *leads_joins;
 
-/* Delete a lead the user may write, with everything the core keeps about it. */
-int lead_delete(crm_req *r, int64_t id, const char *name);
 /* Insert a lead with its history item "created"; its id or a negative crm_err. The
  * status must be an open one of the funnel. */
 int64_t lead_insert(crm_req *r, const char *name, int64_t funnel_id, int64_t status_id, const char *phone,

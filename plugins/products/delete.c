@@ -14,7 +14,6 @@ static int ask(crm_req *r, int64_t id, const char *name, const char **veto)
 
 static int delete_step(crm_req *r, bool really)
 {
-	crm_pool *p = crm_req_pool(r);
 	int64_t id = crm_req_arg_id(r, "id");
 	int rc;
 	crm_rows *row = product_found(r, id, &rc);
@@ -33,20 +32,13 @@ static int delete_step(crm_req *r, bool really)
 	if (rc < 0)
 		return rc;
 	if (!really) {
-		xmlNodePtr c = crm_page(r, "products.delete", "products.delete_title");
-		xmlNodePtr q = crm_xml_add(c, "confirm", name);
-		crm_xml_attr(q, "action", crm_psprintf(p, "/products/%lld/delete", (long long)id));
-		crm_xml_attr(q, "question", "products.confirm_delete");
-		crm_xml_attr(q, "cancel", crm_psprintf(p, "/products/%lld", (long long)id));
+		crm_delete_question(r, crm_page(r, "products.delete", "products.delete_title"), "/products", id, name,
+				    "products.confirm_delete");
 		return 0;
 	}
-	if (crm_db_begin(r) < 0 || crm_records_forget(r, "product", id) < 0 ||
-	    crm_db_exec(r, "DELETE FROM product WHERE id = ?", "i", id) < 0 ||
-	    crm_audit(r, "product.delete", "product", id, "name", name, NULL) < 0 || crm_db_commit(r) < 0)
-		return CRM_EDB;
-	crm_event *ev = crm_event_new(r, "product.deleted", "product", id);
-	crm_event_set(ev, "name", name);
-	crm_event_publish(r, ev, NULL);
+	rc = crm_record_delete(r, "product", id, "name", name);
+	if (rc < 0)
+		return rc;
 	crm_flash(r, "ok", "products.deleted");
 	return crm_redirect(r, "/products");
 }

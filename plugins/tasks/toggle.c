@@ -36,34 +36,16 @@ int tasks_toggle(crm_req *r)
 	return crm_redirect(r, tasks_back(crm_input(r, "back"), url));
 }
 
+static const crm_delete_kind deletion = {
+	.entity = "task", .base = "/tasks", .prefix = "tasks", .name = "title", .found = task_found,
+};
+
 int tasks_delete_confirm(crm_req *r)
 {
-	crm_pool *p = crm_req_pool(r);
-	int64_t id = crm_req_arg_id(r, "id");
-	int rc;
-	crm_rows *row = task_found(r, id, CRM_WRITE, &rc);
-	if (!row)
-		return rc;
-	xmlNodePtr c = crm_page(r, "tasks.delete", "tasks.delete_title");
-	xmlNodePtr q = crm_xml_add(c, "confirm", crm_rows_by(row, 0, "title"));
-	crm_xml_attr(q, "action", crm_psprintf(p, "/tasks/%lld/delete", (long long)id));
-	crm_xml_attr(q, "question", "tasks.confirm_delete");
-	crm_xml_attr(q, "cancel", crm_psprintf(p, "/tasks/%lld", (long long)id));
-	return 0;
+	return crm_delete_confirm(r, &deletion);
 }
 
 int tasks_delete(crm_req *r)
 {
-	int64_t id = crm_req_arg_id(r, "id");
-	int rc;
-	crm_rows *row = task_found(r, id, CRM_WRITE, &rc);
-	if (!row)
-		return rc;
-	if (crm_db_begin(r) < 0 || crm_records_forget(r, "task", id) < 0 ||
-	    crm_db_exec(r, "DELETE FROM task WHERE id = ?", "i", id) < 0 ||
-	    crm_audit(r, "task.delete", "task", id, "title", crm_rows_by(row, 0, "title"), NULL) < 0 ||
-	    crm_db_commit(r) < 0)
-		return CRM_EDB;
-	crm_flash(r, "ok", "tasks.deleted");
-	return crm_redirect(r, "/tasks");
+	return crm_delete(r, &deletion);
 }

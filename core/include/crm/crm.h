@@ -7,6 +7,7 @@
 #include "crm/input.h"
 #include "crm/xml.h"
 #include "crm/db.h"
+#include "crm/bulk.h"
 #include "crm/event.h"
 #include "crm/plugin.h"
 #include "crm/access.h"

@@ -54,29 +54,6 @@ const char *crm_list_cursor(crm_req *r);
  * column key_col) where those pages exist. Returns the list node. */
 xmlNodePtr crm_rows_list(crm_req *r, xmlNodePtr parent, const crm_rows *rows, size_t page,
 			 const char *list_name, const char *item_name, size_t key_col, const char *base);
-/* A bulk deletion's confirmation under parent: a form posting to action one hidden "id"
- * per row (column 0) with a <doomed> list of <item id="..">name</item> (column 1), the
- * hidden "back", a danger submit labelled submit and a cancel link to back. */
-xmlNodePtr crm_bulk_confirm(xmlNodePtr parent, const char *action, const crm_rows *rows, const char *item,
-			    const char *submit, const char *back);
-/* One action of a list's bulk form: the posted "action" value, the permission it needs
- * and its step on the ticked ids. */
-typedef struct crm_bulk_action {
-	const char *name;
-	const char *perm;
-	int (*run)(crm_req *r, const int64_t *ids, size_t n);
-} crm_bulk_action;
-/* Run the action posted on the ticked "id"s (at most max); actions end with a NULL name
- * whose perm unknown actions need. None ticked: flash prefix.bulk_none and back to list;
- * no permission: 403; unknown action: 400 prefix.bulk_unknown. */
-int crm_bulk_dispatch(crm_req *r, const crm_bulk_action *actions, size_t max, const char *list, const char *prefix);
-/* The ticked records load gives (id first) for a mode: the ones the user may use. */
-typedef crm_rows *crm_bulk_load(crm_req *r, const int64_t *ids, size_t n, int mode);
-/* The bulk "add tag": the posted "tag" checked first, then added to the ticked records
- * of entity the user may write; flashes prefix.bulk_tag_invalid, prefix.bulk_none_writable
- * or prefix.bulk_tagged and goes back to list. */
-int crm_bulk_tag(crm_req *r, const char *entity, const char *list, const char *prefix, crm_bulk_load *load,
-		 const int64_t *ids, size_t n);
 /* Id of the last inserted AUTO_INCREMENT row on this connection. */
 int64_t crm_db_last_id(crm_req *r);
 /* Transactions; an open one is rolled back when the request ends. */

@@ -349,6 +349,10 @@ def bulk_actions_tag_manager_export_and_other_plugins_actions():
     assert sql("SELECT owner_id FROM contact WHERE id = %d" % ids[2]) == [[str(oid)]]
     assert sql("SELECT COUNT(*) FROM crm_notification WHERE user_id = %d AND msg_key = 'contacts.made_manager_bulk'"
                % oid) == [["1"]]
+    # As an edit of the manager on the form, the change is in the contact's history.
+    name = sql("SELECT name FROM crm_user WHERE id = %d" % oid)[0][0]
+    assert sql("SELECT text FROM crm_history WHERE entity = 'contact' AND record_id = %d AND text LIKE '%%: Test %%'"
+               % ids[2]) == [["%s: %s" % (t("contacts.col.owner_id"), name)]]
     assert list_ids(other, "/contacts?manager=%d&q=%s" % (oid, urllib.parse.quote(stem)))[0] == [ids[2]]
     csv = s.post("/contacts/bulk", [("action", "export")] + [("id", str(i)) for i in ids[:2]])
     assert csv.status == 200 and "attachment" in (csv.header("Content-Disposition") or "")

@@ -169,8 +169,18 @@ def bulk_actions_tag_reassign_move_export_and_delete():
     assert r.status == 303 and status_of(a) == st["leads.status.need"], "disqualifying needs a reason"
     exp = s.post("/leads/bulk", [("id", str(a)), ("id", str(foreign)), ("action", "export")])
     assert exp.status == 200 and "Bulk A" in exp.text and "Foreign" not in exp.text
-    r = s.post("/leads/bulk", [("id", str(a)), ("action", "manager"), ("manager", str(oid))])
-    assert r.status == 303 and sql("SELECT owner_id FROM lead WHERE id = %d" % a) == [[str(oid)]]
+    # Reassigning: the lead the user may not write keeps its manager; the new one hears of
+    # the one lead that moved, and its history says so.
+    _, third = user()
+    r = s.post("/leads/bulk", [("id", str(a)), ("id", str(foreign)), ("action", "manager"), ("manager", str(third))])
+    assert r.status == 303 and sql("SELECT owner_id FROM lead WHERE id = %d" % a) == [[str(third)]]
+    assert sql("SELECT owner_id FROM lead WHERE id = %d" % foreign) == [[str(oid)]]
+    assert sql("SELECT text FROM crm_notification WHERE user_id = %d AND msg_key = 'leads.made_manager_bulk'"
+               % third) == [["1"]]
+    assert sql("SELECT COUNT(*) FROM crm_history WHERE entity = 'lead' AND record_id IN (%d, %d) AND text LIKE "
+               "'%%: Test %%'" % (a, foreign)) == [["1"]]
+    r = s.post("/leads/bulk", [("id", str(foreign)), ("action", "manager"), ("manager", str(uid))])
+    assert r.status == 303 and sql("SELECT owner_id FROM lead WHERE id = %d" % foreign) == [[str(oid)]]
     confirm = s.post("/leads/bulk", [("id", str(b)), ("id", str(foreign)), ("action", "delete")])
     assert confirm.status == 200 and "Bulk B" in confirm.text and "Foreign" not in confirm.text
     assert s.post("/leads/bulk/delete", [("id", str(b)), ("id", str(foreign))]).status == 303
